@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the project needs, idempotently; ./run.sh and ./test.sh call it first.
+#   - Debian packages (only those missing)
+#   - libchdb.so, the embedded ClickHouse engine, from the pinned npm package, integrity checked, into .cache/chdb
+#   - NuGet packages (dotnet restore)
+# A second run with everything present takes a few seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHDB_PACKAGE="@chdb/lib-linux-x64-gnu"
+CHDB_VERSION="26.7.3-stable.1"
+CHDB_INTEGRITY="sha512-XP97mMqnc5tZpKQywR8N7cLTsHNiTmHr30pC5mzo3jWmukjKn2IBa60c2B/gWUNcuFjOMjWoorQICCqBVj5wpw=="
+CHDB_DIR=".cache/chdb"
+
+# Debian packages the project uses (fonts and poppler for the PDF report, aiosmtpd for the SMTP test sink).
+DEBIAN_PACKAGES=(ca-certificates curl fonts-dejavu-core poppler-utils python3-aiosmtpd)
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+install_debian_packages() {
+  local missing=()
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_chdb() {
+  if [ -f "$CHDB_DIR/libchdb.so" ] && [ "$(cat "$CHDB_DIR/VERSION" 2>/dev/null)" = "$CHDB_VERSION" ]; then
+    return 0
+  fi
+  log "fetching $CHDB_PACKAGE@$CHDB_VERSION from npm (~180 MB)"
+  local work; work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  (cd "$work" && npm pack --silent "$CHDB_PACKAGE@$CHDB_VERSION" >/dev/null 2>npm-pack.log) \
+    || { cat "$work/npm-pack.log" >&2; log "npm pack failed"; exit 1; }
+  local tarball; tarball=$(ls "$work"/*.tgz)
+  local actual; actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
+  if [ "$actual" != "$CHDB_INTEGRITY" ]; then
+    log "integrity mismatch for $CHDB_PACKAGE@$CHDB_VERSION: expected $CHDB_INTEGRITY, got $actual"
+    exit 1
+  fi
+  tar -xzf "$tarball" -C "$work" package/libchdb.so
+  mkdir -p "$CHDB_DIR"
+  mv "$work/package/libchdb.so" "$CHDB_DIR/libchdb.so.partial"
+  mv "$CHDB_DIR/libchdb.so.partial" "$CHDB_DIR/libchdb.so"
+  echo "$CHDB_VERSION" > "$CHDB_DIR/VERSION"
+  log "installed libchdb.so $CHDB_VERSION into $CHDB_DIR"
+}
+
+restore_nuget() {
+  dotnet restore Analytics.sln --verbosity quiet --nologo >/dev/null || dotnet restore Analytics.sln --verbosity minimal
+}
+
+install_debian_packages
+install_chdb
+restore_nuget

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>, and Segment's <c>Basic base64("&lt;key&gt;:")</c>.
+/// A missing or unknown key is challenged with 401; a known key without the role is forbidden with 403.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || string.IsNullOrEmpty(header.Parameter))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var presented = header.Scheme.ToLowerInvariant() switch
+        {
+            "bearer" => header.Parameter,
+            "basic" => KeyFromBasic(header.Parameter),
+            _ => null,
+        };
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unsupported authorization scheme; use Bearer <key>."));
+        }
+
+        if (keys.Find(presented) is not { } found)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, found.Name) };
+        claims.AddRange(found.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Response.WriteAsJsonAsync(new { error = "A valid API key is required: Authorization: Bearer <key>." });
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Response.WriteAsJsonAsync(new { error = "This API key does not have the role this needs." });
+    }
+
+    /// <summary>Segment sends the write key as the user name of Basic auth, with an empty password.</summary>
+    private static string? KeyFromBasic(string parameter)
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            var colon = decoded.IndexOf(':');
+            var key = colon < 0 ? decoded : decoded[..colon];
+            return key.Length == 0 ? null : key;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+namespace Analytics.Storage.Schema;
+
+/// <summary>
+/// The tables of the data model (DESIGN.md). Times are <c>DateTime64(3, 'UTC')</c>. Records that a later import may
+/// replace are <c>ReplacingMergeTree</c> keyed by their id with <c>updated_at</c> as the version, so re-importing a file
+/// changes nothing. An attribute that may be missing is Nullable, because a missing value groups as null.
+/// </summary>
+public static class DataModel
+{
+    private const string Time = "DateTime64(3, 'UTC')";
+    private const string ByAccount = "cityHash64(account_id)";
+
+    public static readonly TableSpec Accounts = new(
+        "accounts",
+        [
+            "account_id String",
+            "name Nullable(String)",
+            "domain Nullable(String)",
+            "industry LowCardinality(Nullable(String))",
+            "employees Nullable(UInt32)",
+            "annual_revenue Nullable(Decimal(18, 2))",
+            "country LowCardinality(Nullable(String))",
+            "tier LowCardinality(Nullable(String))",
+            "owner LowCardinality(Nullable(String))",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "account_id",
+        ShardingKey: ByAccount);
+
+    public static readonly TableSpec TargetListMembers = new(
+        "target_list_members",
+        [
+            "list String",
+            "account_id String",
+            $"added_at {Time}",
+            $"removed_at Nullable({Time})",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "list, account_id",
+        ShardingKey: ByAccount);
+
+    public static readonly TableSpec Contacts = new(
+        "contacts",
+        [
+            "contact_id String",
+            "email Nullable(String)",
+            "account_id String",
+            "name Nullable(String)",
+            "title Nullable(String)",
+            $"first_seen Nullable({Time})",
+            $"last_seen Nullable({Time})",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "contact_id");
+
+    /// <summary>
+    /// Raw engagement events, kept for drill-down and re-scoring. <c>account_id</c> is empty while an event's account is
+    /// unknown. A re-sent event (same <c>event_id</c>) collapses into one row on merge.
+    /// </summary>
+    public static readonly TableSpec Events = new(
+        "events",
+        [
+            "event_id String",
+            $"timestamp {Time}",
+            $"received_at {Time}",
+            "channel LowCardinality(String)",
+            "type LowCardinality(String)",
+            "account_id String",
+            "contact_id String",
+            "anonymous_id String",
+            "campaign LowCardinality(String)",
+            "source LowCardinality(String)",
+            "url String",
+            "properties String",
+        ],
+        "ReplacingMergeTree(received_at)",
+        "account_id, timestamp, event_id",
+        PartitionBy: "toYYYYMM(timestamp)",
+        ShardingKey: ByAccount);
+
+    /// <summary>
+    /// The engagement rollup: per account, day, channel, type, campaign, source and (for web) URL path, the number of
+    /// events and the distinct contacts. Points are not stored: the scoring model is configurable and applies to past
+    /// events too, so metrics price these counts with the model at query time; the URL path keeps high-value page
+    /// patterns re-applicable without scanning raw events.
+    /// </summary>
+    public static readonly TableSpec AccountEngagementDaily = new(
+        "account_engagement_daily",
+        [
+            "account_id String",
+            "day Date",
+            "channel LowCardinality(String)",
+            "type LowCardinality(String)",
+            "campaign LowCardinality(String)",
+            "source LowCardinality(String)",
+            "url_path String",
+            "events SimpleAggregateFunction(sum, UInt64)",
+            "contacts AggregateFunction(uniq, String)",
+        ],
+        "AggregatingMergeTree",
+        "account_id, day, channel, type, campaign, source, url_path",
+        PartitionBy: "toYYYYMM(day)",
+        ShardingKey: ByAccount);
+
+    public static readonly MaterializedViewSpec AccountEngagementDailyView = new(
+        "account_engagement_daily_mv",
+        Source: "events",
+        Target: "account_engagement_daily",
+        Select: """
+            SELECT
+                account_id,
+                toDate(timestamp) AS day,
+                channel,
+                type,
+                campaign,
+                source,
+                if(channel = 'web', path(url), '') AS url_path,
+                toUInt64(count()) AS events,
+                uniqStateIf(contact_id, contact_id != '') AS contacts
+            FROM {source}
+            GROUP BY account_id, day, channel, type, campaign, source, url_path
+            """);
+
+    public static readonly TableSpec Opportunities = new(
+        "opportunities",
+        [
+            "opportunity_id String",
+            "account_id String",
+            $"created_at {Time}",
+            $"closed_at Nullable({Time})",
+            "status LowCardinality(String)",
+            "stage LowCardinality(Nullable(String))",
+            "amount Nullable(Decimal(18, 2))",
+            "type LowCardinality(Nullable(String))",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "opportunity_id");
+
+    public static readonly TableSpec SurveyResponses = new(
+        "survey_responses",
+        [
+            "response_id String",
+            "survey LowCardinality(String)",
+            $"responded_at {Time}",
+            "score UInt8",
+            "comment String",
+            "account_id String",
+            "contact_id String",
+            "segment LowCardinality(Nullable(String))",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "survey, response_id");
+
+    /// <summary>Daily ad statistics per campaign and account, from ad platforms (CSV kind <c>ad-performance</c>).</summary>
+    public static readonly TableSpec AdPerformance = new(
+        "ad_performance",
+        [
+            "date Date",
+            "campaign String",
+            "platform LowCardinality(String)",
+            "account_id String",
+            "account_domain String",
+            "impressions UInt64",
+            "clicks UInt64",
+            "spend Decimal(18, 2)",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "date, campaign, platform, account_id, account_domain");
+
+    /// <summary>Every rejected record: where it came from, where in its request, why, and its raw payload.</summary>
+    public static readonly TableSpec DeadLetters = new(
+        "dead_letters",
+        [
+            "id UUID DEFAULT generateUUIDv4()",
+            $"received_at {Time}",
+            "source LowCardinality(String)",
+            "location String",
+            "reason String",
+            "payload String",
+        ],
+        "MergeTree",
+        "source, received_at");
+
+    public static readonly TableSpec ReportRuns = new(
+        "report_runs",
+        [
+            "run_id String",
+            "report LowCardinality(String)",
+            "period_start Date",
+            "period_end Date",
+            $"scheduled_for {Time}",
+            $"started_at Nullable({Time})",
+            $"finished_at Nullable({Time})",
+            "status LowCardinality(String)",
+            "recipients Array(String)",
+            "file Nullable(String)",
+            "error Nullable(String)",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "report, period_start, run_id");
+}

@@ -1,0 +1,20 @@
+namespace Analytics.Storage.Schema;
+
+/// <summary>One numbered step of the schema. Its statements must be idempotent: a crash between two leaves nothing to undo.</summary>
+public sealed record Migration(int Version, string Name, Func<SchemaDialect, IEnumerable<string>> Statements);
+
+/// <summary>The schema's history, oldest first. Append new steps; never edit one that has shipped.</summary>
+public static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "core tables", d => new[]
+        {
+            DataModel.Accounts, DataModel.TargetListMembers, DataModel.Contacts, DataModel.Events,
+            DataModel.Opportunities, DataModel.SurveyResponses, DataModel.AdPerformance, DataModel.DeadLetters,
+            DataModel.ReportRuns,
+        }.SelectMany(d.CreateTable)),
+        new(2, "engagement rollup", d =>
+            d.CreateTable(DataModel.AccountEngagementDaily).Append(d.CreateMaterializedView(DataModel.AccountEngagementDailyView))),
+    ];
+}

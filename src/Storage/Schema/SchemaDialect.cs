@@ -1,0 +1,69 @@
+namespace Analytics.Storage.Schema;
+
+/// <summary>
+/// Writes DDL for the deployment: one node (the embedded engine, or one server) or a ClickHouse cluster.
+/// On a cluster every statement is <c>ON CLUSTER</c>, each table is a <c>Replicated*MergeTree</c> named <c>&lt;name&gt;_local</c>
+/// on every node, and a <c>Distributed</c> table under the plain name fans queries out and spreads inserts.
+/// Every statement is idempotent (<c>IF NOT EXISTS</c>), so any node may run the migrations at start-up.
+/// </summary>
+public sealed class SchemaDialect(string database, string? cluster)
+{
+    public string Database { get; } = database;
+
+    public string? Cluster { get; } = string.IsNullOrWhiteSpace(cluster) ? null : cluster;
+
+    /// <summary><c> ON CLUSTER `name`</c> on a cluster, else nothing.</summary>
+    public string OnCluster => Cluster is null ? string.Empty : $" ON CLUSTER {Identifiers.Quote(Cluster)}";
+
+    /// <summary>The table that holds the rows on each node: the table itself, or its <c>_local</c> twin on a cluster.</summary>
+    public string StorageTable(string name) => Cluster is null ? name : name + "_local";
+
+    public IEnumerable<string> CreateTable(TableSpec table)
+    {
+        var storage = StorageTable(table.Name);
+        var columns = string.Join(",\n    ", table.Columns);
+        var engine = Cluster is null ? table.Engine : Replicated(table.Engine, storage);
+        var partition = table.PartitionBy is null ? string.Empty : $"\nPARTITION BY {table.PartitionBy}";
+        yield return $"""
+            CREATE TABLE IF NOT EXISTS {Qualified(storage)}{OnCluster}
+            (
+                {columns}
+            )
+            ENGINE = {engine}{partition}
+            ORDER BY ({table.OrderBy})
+            """;
+
+        if (Cluster is not null)
+        {
+            yield return $"""
+                CREATE TABLE IF NOT EXISTS {Qualified(table.Name)}{OnCluster} AS {Qualified(storage)}
+                ENGINE = Distributed({Literal(Cluster)}, {Literal(Database)}, {Literal(storage)}, {table.ShardingKey})
+                """;
+        }
+    }
+
+    public string CreateMaterializedView(MaterializedViewSpec view)
+    {
+        var select = view.Select.Replace("{source}", Qualified(StorageTable(view.Source)), StringComparison.Ordinal);
+        return $"""
+            CREATE MATERIALIZED VIEW IF NOT EXISTS {Qualified(view.Name)}{OnCluster}
+            TO {Qualified(StorageTable(view.Target))}
+            AS {select}
+            """;
+    }
+
+    public string Qualified(string table) => $"{Identifiers.Quote(Database)}.{Identifiers.Quote(table)}";
+
+    private static string Literal(string text) => $"'{text.Replace("\\", "\\\\").Replace("'", "\\'")}'";
+
+    /// <summary><c>ReplacingMergeTree(v)</c> becomes <c>ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/db/t', '{replica}', v)</c>.</summary>
+    private string Replicated(string engine, string storage)
+    {
+        var open = engine.IndexOf('(');
+        var name = open < 0 ? engine : engine[..open];
+        var arguments = open < 0 ? string.Empty : engine[(open + 1)..^1].Trim();
+        var path = Literal($"/clickhouse/tables/{{shard}}/{Database}/{storage}");
+        var replicaArguments = arguments.Length == 0 ? $"{path}, '{{replica}}'" : $"{path}, '{{replica}}', {arguments}";
+        return $"Replicated{name}({replicaArguments})";
+    }
+}

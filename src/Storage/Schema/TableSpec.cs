@@ -1,0 +1,25 @@
+namespace Analytics.Storage.Schema;
+
+/// <summary>
+/// A table of the data model, independent of deployment: <see cref="SchemaDialect"/> turns it into DDL for one node
+/// (plain <c>*MergeTree</c>) or for a cluster (<c>Replicated*MergeTree</c> local tables with a <c>Distributed</c> table in front).
+/// </summary>
+/// <param name="Name">The name queries use.</param>
+/// <param name="Columns">Column definitions as written in <c>CREATE TABLE</c>.</param>
+/// <param name="Engine">The MergeTree family member, e.g. <c>ReplacingMergeTree(updated_at)</c>, without the Replicated prefix.</param>
+/// <param name="OrderBy">The sorting key expression.</param>
+/// <param name="PartitionBy">The partition expression, if any.</param>
+/// <param name="ShardingKey">How rows spread over shards in a cluster; account-keyed tables use the account so an account's rows meet on one shard.</param>
+public sealed record TableSpec(
+    string Name,
+    IReadOnlyList<string> Columns,
+    string Engine,
+    string OrderBy,
+    string? PartitionBy = null,
+    string ShardingKey = "rand()");
+
+/// <summary>
+/// A materialized view that feeds <paramref name="Target"/> from inserts into <paramref name="Source"/>.
+/// <paramref name="Select"/> names its source as <c>{source}</c>, which the dialect replaces with the local table on a cluster.
+/// </summary>
+public sealed record MaterializedViewSpec(string Name, string Source, string Target, string Select);

@@ -1,0 +1,49 @@
+namespace Analytics.Storage;
+
+/// <summary>Where the data lives: the embedded engine's folder, or a ClickHouse server or cluster. Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>A ClickHouse connection string (<c>Host=…;Port=8123;Username=…;Password=…</c>). When absent, the embedded engine is used.</summary>
+    public string? ClickHouse { get; set; }
+
+    /// <summary><c>embedded</c> or <c>server</c>. Default: <c>server</c> when <see cref="ClickHouse"/> is set, else <c>embedded</c>.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>The embedded engine's data folder. Default is <c>data</c>.</summary>
+    public string Path { get; set; } = "data";
+
+    /// <summary>The database that holds the tables. Default is <c>analytics</c>.</summary>
+    public string Database { get; set; } = "analytics";
+
+    /// <summary>A ClickHouse cluster name: DDL runs <c>ON CLUSTER</c> with replicated tables and Distributed tables in front. Default: none.</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>Path of <c>libchdb.so</c>. Default: <c>.cache/chdb/libchdb.so</c> in the nearest folder above the program that has one (where the setup script puts it).</summary>
+    public string? ChdbLibrary { get; set; }
+
+    /// <summary>Native connections the embedded engine may have open at once. Default is 4.</summary>
+    public int EmbeddedConnections { get; set; } = 4;
+
+    /// <summary>Retries of a transient failure against a ClickHouse server, with exponential backoff. Default is 5.</summary>
+    public int ServerRetries { get; set; } = 5;
+
+    /// <summary>The backend these options select, or an error naming the setting.</summary>
+    public StorageBackend ResolveBackend() => Backend?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => string.IsNullOrWhiteSpace(ClickHouse) ? StorageBackend.Embedded : StorageBackend.Server,
+        "embedded" => StorageBackend.Embedded,
+        "server" => string.IsNullOrWhiteSpace(ClickHouse)
+            ? throw new StorageConfigurationException("Storage:ClickHouse", "a connection string is required when Storage:Backend is 'server'.")
+            : StorageBackend.Server,
+        _ => throw new StorageConfigurationException("Storage:Backend", $"'{Backend}' is not a storage backend; use 'embedded' or 'server'."),
+    };
+}
+
+/// <summary>A setting that keeps storage from starting. The message is one line that names the setting.</summary>
+public sealed class StorageConfigurationException(string setting, string problem, Exception? inner = null)
+    : Exception($"{setting}: {problem}", inner)
+{
+    public string Setting { get; } = setting;
+}
