@@ -23,7 +23,7 @@ public sealed class ResultColumns
     public int Count => Names.Count;
 
     public int OrdinalOf(string name) =>
-        _ordinals.TryGetValue(name, out var i) ? i : throw new KeyNotFoundException($"The result has no column '{name}'.");
+        _ordinals.TryGetValue(name, out var i) ? i : throw new KeyNotFoundException($"The result has no column '{name}'; it has {string.Join(", ", Names)}.");
 }
 
 /// <summary>

@@ -23,14 +23,56 @@ internal sealed unsafe class ChdbConnection : IDisposable
     /// <summary>Runs a statement and discards any output.</summary>
     public void Execute(string sql, QueryParameters? parameters)
     {
-        var result = Call(sql, parameters, "Null", streaming: false);
+        var result = Call(sql, AsText(parameters), "Null", streaming: false);
         ChdbNative.chdb_destroy_query_result(result);
+    }
+
+    /// <summary>
+    /// Runs a statement and returns its output in <paramref name="format"/> as bytes. Parameters are already in
+    /// ClickHouse's text form, as the HTTP interface receives them (<c>param_name=value</c>).
+    /// </summary>
+    public byte[] QueryRaw(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format)
+    {
+        var result = Call(sql, textParameters, format, streaming: false);
+        try
+        {
+            var length = checked((int)ChdbNative.chdb_result_length(result));
+            return length == 0 ? [] : new ReadOnlySpan<byte>((void*)ChdbNative.chdb_result_buffer(result), length).ToArray();
+        }
+        finally
+        {
+            ChdbNative.chdb_destroy_query_result(result);
+        }
+    }
+
+    /// <summary>Streams already-encoded rows in <paramref name="format"/> into the table named by <paramref name="insertStatement"/>.</summary>
+    public void InsertRaw(string insertStatement, string format, ReadOnlySpan<byte> data)
+    {
+        var stream = BeginInsert(insertStatement, format);
+        var committed = false;
+        try
+        {
+            fixed (byte* pointer = data)
+            {
+                if (data.Length > 0 && ChdbNative.chdb_stream_append(stream, pointer, (nuint)data.Length) != 0)
+                {
+                    ThrowIfInsertFailed(stream);
+                }
+            }
+
+            Finish(stream);
+            committed = true;
+        }
+        finally
+        {
+            EndInsert(stream, committed);
+        }
     }
 
     /// <summary>Streams the rows of a query, block by block, while the caller iterates.</summary>
     public IEnumerable<ClickHouseRow> Query(string sql, QueryParameters? parameters, CancellationToken cancellationToken)
     {
-        var stream = Call(sql, parameters, ResultFormat, streaming: true);
+        var stream = Call(sql, AsText(parameters), ResultFormat, streaming: true);
         var finished = false;
         var headers = new RowBinaryDecoder.BlockHeaderCache();
         try
@@ -73,14 +115,10 @@ internal sealed unsafe class ChdbConnection : IDisposable
     public long Insert(string insertStatement, RowBinaryEncoder encoder, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         const int ChunkBytes = 1 << 20;
-        using var text = new NativeText();
-        var (query, queryLength) = text.Add(insertStatement);
-        var (format, formatLength) = text.Add("RowBinaryWithDefaults");
-        var stream = ChdbNative.chdb_stream_insert_n(Native, (byte*)query, queryLength, (byte*)format, formatLength);
+        var stream = BeginInsert(insertStatement, "RowBinaryWithDefaults");
         var committed = false;
         try
         {
-            ThrowIfInsertFailed(stream);
             var sink = new ByteSink(ChunkBytes + (ChunkBytes / 4));
             long count = 0;
             foreach (var row in rows)
@@ -103,28 +141,57 @@ internal sealed unsafe class ChdbConnection : IDisposable
             }
 
             Append(stream, sink);
-            var done = ChdbNative.chdb_stream_done(stream);
-            try
-            {
-                ThrowIfError(done);
-            }
-            finally
-            {
-                ChdbNative.chdb_destroy_query_result(done);
-            }
-
+            Finish(stream);
             committed = true;
             return count;
         }
         finally
         {
-            if (!committed)
-            {
-                ChdbNative.chdb_stream_cancel_insert(stream);
-            }
-
-            ChdbNative.chdb_destroy_insert_stream(stream);
+            EndInsert(stream, committed);
         }
+    }
+
+    private IntPtr BeginInsert(string insertStatement, string inputFormat)
+    {
+        using var text = new NativeText();
+        var (query, queryLength) = text.Add(insertStatement);
+        var (format, formatLength) = text.Add(inputFormat);
+        var stream = ChdbNative.chdb_stream_insert_n(Native, (byte*)query, queryLength, (byte*)format, formatLength);
+        try
+        {
+            ThrowIfInsertFailed(stream);
+        }
+        catch
+        {
+            ChdbNative.chdb_destroy_insert_stream(stream);
+            throw;
+        }
+
+        return stream;
+    }
+
+    private static void Finish(IntPtr stream)
+    {
+        var done = ChdbNative.chdb_stream_done(stream);
+        try
+        {
+            ThrowIfError(done);
+        }
+        finally
+        {
+            ChdbNative.chdb_destroy_query_result(done);
+        }
+    }
+
+    /// <summary>An insert that did not finish is cancelled, so a block cut short by an error is not committed.</summary>
+    private static void EndInsert(IntPtr stream, bool committed)
+    {
+        if (!committed)
+        {
+            ChdbNative.chdb_stream_cancel_insert(stream);
+        }
+
+        ChdbNative.chdb_destroy_insert_stream(stream);
     }
 
     public void Dispose()
@@ -185,12 +252,14 @@ internal sealed unsafe class ChdbConnection : IDisposable
         }
     }
 
-    private IntPtr Call(string sql, QueryParameters? parameters, string outputFormat, bool streaming)
+    private static List<KeyValuePair<string, string>> AsText(QueryParameters? parameters) =>
+        parameters?.Select(p => KeyValuePair.Create(p.Key, ParameterText.Format(p.Value))).ToList() ?? [];
+
+    private IntPtr Call(string sql, IReadOnlyList<KeyValuePair<string, string>> values, string outputFormat, bool streaming)
     {
         using var text = new NativeText();
         var (query, queryLength) = text.Add(sql);
         var (format, formatLength) = text.Add(outputFormat);
-        var values = parameters?.ToList() ?? [];
         var names = new IntPtr[values.Count];
         var nameLengths = new nuint[values.Count];
         var texts = new IntPtr[values.Count];
@@ -198,7 +267,7 @@ internal sealed unsafe class ChdbConnection : IDisposable
         for (var i = 0; i < values.Count; i++)
         {
             (names[i], nameLengths[i]) = text.Add(values[i].Key);
-            (texts[i], textLengths[i]) = text.Add(ParameterText.Format(values[i].Value));
+            (texts[i], textLengths[i]) = text.Add(values[i].Value);
         }
 
         IntPtr result;

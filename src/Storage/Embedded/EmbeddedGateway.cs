@@ -63,6 +63,7 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         string sql, QueryParameters? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var connection = await RentAsync(cancellationToken);
+        var healthy = false;
         try
         {
             // Blocks are fetched on a pool thread so a long query never blocks the caller's thread.
@@ -71,21 +72,35 @@ public sealed class EmbeddedGateway : IClickHouseGateway
             {
                 yield return rows.Current;
             }
+
+            healthy = true;
         }
         finally
         {
-            Return(connection);
+            Return(connection, healthy);
         }
     }
 
     public async Task<long> InsertAsync(
         string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
     {
-        var types = await ColumnTypesAsync(table, columns, cancellationToken);
+        var types = await TableColumns.TypesAsync(this, table, columns, cancellationToken);
         var encoder = new RowBinaryEncoder(columns, types);
-        var statement = $"INSERT INTO {Identifiers.QuoteQualified(table)} ({string.Join(", ", columns.Select(Identifiers.Quote))})";
+        var statement = TableColumns.InsertStatement(table, columns);
         return await WithConnectionAsync(c => c.Insert(statement, encoder, rows, cancellationToken), cancellationToken);
     }
+
+    /// <summary>Runs SQL and returns the engine's output in <paramref name="format"/>, parameters given as text (the HTTP interface's form).</summary>
+    internal Task<byte[]> QueryRawAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => c.QueryRaw(sql, textParameters, format), cancellationToken);
+
+    /// <summary>Inserts rows already encoded in <paramref name="format"/>.</summary>
+    internal Task InsertRawAsync(string insertStatement, string format, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c =>
+        {
+            c.InsertRaw(insertStatement, format, data.Span);
+            return 0;
+        }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -108,38 +123,19 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         await Task.CompletedTask;
     }
 
-    private async Task<IReadOnlyList<string>> ColumnTypesAsync(string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
-    {
-        var parts = table.Split('.', 2);
-        var (database, name) = parts.Length == 2 ? (parts[0], parts[1]) : (Database, parts[0]);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        var parameters = new QueryParameters().Add("db", database).Add("table", name);
-        await foreach (var row in QueryAsync(
-            "SELECT name, type FROM system.columns WHERE database = {db:String} AND table = {table:String}", parameters, cancellationToken))
-        {
-            types[row.Get<string>(0)] = row.Get<string>(1);
-        }
-
-        if (types.Count == 0)
-        {
-            throw new ClickHouseException(60, "UNKNOWN_TABLE", $"Table {database}.{name} does not exist.");
-        }
-
-        return columns.Select(c => types.TryGetValue(c, out var type)
-            ? type
-            : throw new ClickHouseException(16, "NO_SUCH_COLUMN_IN_TABLE", $"Table {database}.{name} has no column '{c}'.")).ToList();
-    }
-
     private async Task<T> WithConnectionAsync<T>(Func<ChdbConnection, T> work, CancellationToken cancellationToken)
     {
         var connection = await RentAsync(cancellationToken);
+        var healthy = false;
         try
         {
-            return await Task.Run(() => work(connection), cancellationToken);
+            var result = await Task.Run(() => work(connection), cancellationToken);
+            healthy = true;
+            return result;
         }
         finally
         {
-            Return(connection);
+            Return(connection, healthy);
         }
     }
 
@@ -172,9 +168,28 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         }
     }
 
-    private void Return(ChdbConnection connection)
+    /// <summary>
+    /// Puts a connection back in the pool, or closes it when its last statement failed.
+    /// TRICKY: after a query fails part-way, chDB 26.7 can keep the failed statement's partial output on the
+    /// connection and prepend it to the next result (seen with RowBinaryWithNamesAndTypes: the next answer carried the
+    /// failed query's header). A connection that saw an error is therefore never reused.
+    /// </summary>
+    private void Return(ChdbConnection connection, bool healthy)
     {
-        _idle.Add(connection);
+        if (healthy)
+        {
+            _idle.Add(connection);
+        }
+        else
+        {
+            lock (_allGate)
+            {
+                _all.Remove(connection);
+            }
+
+            connection.Dispose();
+        }
+
         _slots.Release();
     }
 }

@@ -40,11 +40,20 @@ internal static class ParameterText
             double d => d.ToString("R", inv),
             float f => f.ToString("R", inv),
             IFormattable f when IsNumber(value) => f.ToString(null, inv),
-            IDictionary map => "{" + string.Join(",", map.Cast<DictionaryEntry>()
-                .Select(e => FormatNested(e.Key) + ":" + FormatNested(e.Value))) + "}",
+            IDictionary map => "{" + string.Join(",", Entries(map).Select(e => FormatNested(e.Key) + ":" + FormatNested(e.Value))) + "}",
             IEnumerable items => "[" + string.Join(",", items.Cast<object?>().Select(FormatNested)) + "]",
             _ => throw new ArgumentException($"A {value.GetType().Name} cannot be sent as a query parameter."),
         };
+    }
+
+    /// <summary>A dictionary's entries; IDictionary's own enumerator, since a generic one yields KeyValuePairs.</summary>
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
+    {
+        var entries = map.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            yield return entries.Entry;
+        }
     }
 
     private static bool IsNumber(object value) => value is byte or sbyte or short or ushort or int or uint or long

@@ -5,7 +5,6 @@ using Analytics.Storage.Formats;
 using ClickHouse.Driver;
 using ClickHouse.Driver.ADO;
 using ClickHouse.Driver.ADO.Parameters;
-using ClickHouse.Driver.Copy;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -84,16 +83,50 @@ public sealed class ServerGateway : IClickHouseGateway
         }
     }
 
-    public Task<long> InsertAsync(
+    /// <summary>
+    /// Encodes rows with the same RowBinaryWithDefaults encoder as the embedded engine (so a null asks for the column's
+    /// DEFAULT and a bad value names its column on both backends) and sends them in requests of
+    /// <see cref="RowsPerRequest"/> rows. A batch is encoded whole before it is sent, so a bad row sends nothing of it.
+    /// </summary>
+    public async Task<long> InsertAsync(
         string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
     {
+        var qualified = table.Contains('.', StringComparison.Ordinal) ? table : $"{Database}.{table}";
+        var types = await TableColumns.TypesAsync(this, qualified, columns, cancellationToken);
+        var encoder = new RowBinaryEncoder(columns, types);
+        var quotedTable = Identifiers.QuoteQualified(qualified);
         var quotedColumns = columns.Select(Identifiers.Quote).ToList();
-        var options = new InsertOptions { Format = RowBinaryFormat.RowBinaryWithDefaults, BatchSize = 100_000 };
+        var sink = new ByteSink();
+        long written = 0;
+        foreach (var batch in rows.Chunk(RowsPerRequest))
+        {
+            sink.Clear();
+            for (var i = 0; i < batch.Length; i++)
+            {
+                try
+                {
+                    encoder.WriteRow(sink, batch[i]);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentException($"Row {written + i}: {e.Message}", e);
+                }
+            }
 
-        // TRICKY: a retry would re-send rows the server may have stored; only failures to connect are retried here.
-        var materialized = rows as IReadOnlyCollection<object?[]> ?? rows.ToList();
-        return Run(ct => _client.InsertBinaryAsync(Identifiers.QuoteQualified(table), quotedColumns, materialized, options, ct), cancellationToken);
+            var body = sink.Written.ToArray();
+
+            // TRICKY: only failures to connect are retried (see IsTransient), so a retry never repeats stored rows.
+            using var response = await Run(
+                ct => _client.InsertRawStreamAsync(quotedTable, new MemoryStream(body), "RowBinaryWithDefaults", quotedColumns, false, _queryOptions, ct),
+                cancellationToken);
+            written += batch.Length;
+        }
+
+        return written;
     }
+
+    /// <summary>Rows sent in one HTTP request. Default is 100,000.</summary>
+    public int RowsPerRequest { get; init; } = 100_000;
 
     public ValueTask DisposeAsync()
     {

@@ -1,0 +1,30 @@
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+
+namespace Analytics.Testing;
+
+/// <summary>
+/// The embedded engine shared by one test process: chDB serves one data folder per process, so every test class
+/// opens its own database (named from the class and a random suffix) in this process's folder.
+/// </summary>
+public static class TestEngine
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "analytics-tests", $"engine-{Environment.ProcessId}");
+        Directory.CreateDirectory(path);
+        return path;
+    });
+
+    public static string LibraryPath => GatewayFactory.FindLibrary(null);
+
+    public static string DataPath => Folder.Value;
+
+    /// <summary>A database name unique to this run: the caller's name, lower-cased, with a random suffix.</summary>
+    public static string UniqueDatabase(string owner) =>
+        $"{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(40).ToArray())}_{Guid.NewGuid():N}"[..Math.Min(60, owner.Length + 33)];
+
+    /// <summary>Opens a gateway on a fresh database of its own.</summary>
+    public static Task<EmbeddedGateway> OpenAsync(string owner) =>
+        EmbeddedGateway.OpenAsync(LibraryPath, DataPath, UniqueDatabase(owner));
+}
