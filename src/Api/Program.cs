@@ -16,11 +16,15 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapIdentityApi();
+app.MapAdminApi();
 
-if (await app.TryStartStorageAsync())
+if (await app.TryStartAsync())
 {
-    await app.RunAsync();
+    await app.WaitForShutdownAsync();
 }
+
+await app.DisposeAsync();
+StorageRuntime.ShutDownEmbeddedEngine();
 
 /// <summary>The host's entry point; public so in-process tests can start it.</summary>
 public partial class Program;

@@ -40,6 +40,12 @@ public sealed class StorageRuntime(IOptions<StorageOptions> options, ILoggerFact
         return Migrations.All.Select(m => m.Version).Where(v => !applied.Contains(v)).ToList();
     }
 
+    /// <summary>
+    /// Stops the embedded engine's threads before the process exits. Call once, last: the engine cannot be opened
+    /// again in this process. Without it, engine threads still running while the runtime tears down can crash the exit.
+    /// </summary>
+    public static void ShutDownEmbeddedEngine() => Embedded.EmbeddedGateway.ShutDownEngine();
+
     public async ValueTask DisposeAsync()
     {
         IsReady = false;

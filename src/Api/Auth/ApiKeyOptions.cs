@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Auth;
 
@@ -14,14 +15,44 @@ public sealed class ApiKeyOptions
 /// <summary>One API key: a name for logs, the hex SHA-256 of the key, and its roles (ingest, viewer, sales, admin).</summary>
 public sealed class ApiKeyEntry
 {
-    [Required]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes, e.g. from <c>printf %s "$KEY" | sha256sum</c>.</summary>
-    [Required]
-    [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "Sha256 must be 64 hex digits.")]
+    /// <summary>Hex SHA-256 of the key's UTF-8 bytes, e.g. from <c>printf %s "$KEY" | sha256sum</c>.</summary>
     public string Sha256 { get; set; } = string.Empty;
 
-    [MinLength(1)]
     public List<string> Roles { get; set; } = [];
+}
+
+/// <summary>Checks every key at start-up; each failure names the key's setting path.</summary>
+public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var key = options.Keys[i];
+            var path = $"Auth:Keys:{i}";
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                failures.Add($"{path}:Name is required.");
+            }
+
+            if (!Sha256Pattern().IsMatch(key.Sha256))
+            {
+                failures.Add($"{path}:Sha256 of key '{key.Name}' must be 64 hex digits.");
+            }
+
+            var unknown = key.Roles.Select(r => r.Trim().ToLowerInvariant()).Except(Auth.Roles.All).ToList();
+            if (key.Roles.Count == 0 || unknown.Count > 0)
+            {
+                failures.Add($"{path}:Roles of key '{key.Name}' has unknown roles {string.Join(", ", unknown)}; roles are {string.Join(", ", Auth.Roles.All)}.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Pattern();
 }

@@ -16,16 +16,6 @@ public sealed class ApiKeyStore
         _keys = options.Value.Keys
             .Select(k => (k.Name, Convert.FromHexString(k.Sha256), k.Roles.Select(r => r.Trim().ToLowerInvariant()).ToArray()))
             .ToList();
-        foreach (var (name, _, roles) in _keys)
-        {
-            var unknown = roles.Except(Roles.All).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new OptionsValidationException(ApiKeyOptions.Section, typeof(ApiKeyOptions),
-                    [$"Auth:Keys: key '{name}' has unknown roles {string.Join(", ", unknown)}; roles are {string.Join(", ", Roles.All)}."]);
-            }
-        }
-
         var adminKey = configuration[AdminKeyVariable];
         if (!string.IsNullOrEmpty(adminKey))
         {

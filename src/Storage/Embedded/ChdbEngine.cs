@@ -60,6 +60,18 @@ internal static class ChdbEngine
         }
     }
 
+    /// <summary>
+    /// Joins every engine thread, when the library was loaded and no connection is open; after it the engine cannot be
+    /// opened again in this process. Returns false when the engine could not stop (a connection is still open).
+    /// </summary>
+    public static bool ShutDown()
+    {
+        lock (Gate)
+        {
+            return _libraryPath is null || (_openConnections == 0 && ChdbNative.chdb_shutdown() == 0);
+        }
+    }
+
     /// <summary>The engine's version, e.g. 26.7.2.1, once the library is loaded.</summary>
     public static string Version => Marshal.PtrToStringUTF8(ChdbNative.chdb_version()) ?? "unknown";
 

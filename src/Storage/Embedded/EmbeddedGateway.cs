@@ -33,6 +33,9 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     /// <summary>The engine's version string.</summary>
     public static string EngineVersion => ChdbEngine.Version;
 
+    /// <summary>Stops the engine's threads; see <see cref="ChdbEngine.ShutDown"/>.</summary>
+    public static void ShutDownEngine() => ChdbEngine.ShutDown();
+
     /// <summary>Opens the engine on <paramref name="dataPath"/> and creates <paramref name="database"/> if it is missing.</summary>
     public static async Task<EmbeddedGateway> OpenAsync(string libraryPath, string dataPath, string database, int maxConnections = 4)
     {

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Analytics.Testing;
+
+/// <summary>
+/// The real server, <c>Analytics.Api.dll</c> as built beside the tests, run as a child process on a free loopback port,
+/// so tests can stop it with a signal, kill it, and start it again on the same data folder.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputGate = new();
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_outputGate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the server with the given settings (<c>Section:Key</c> → value) and waits for /healthz to answer 200.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
+    {
+        var server = Launch(settings);
+        await server.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>Starts the server and waits for it to exit by itself (for start-up failures); returns it exited.</summary>
+    public static async Task<ServerProcess> RunToExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var server = Launch(settings);
+        using var cts = new CancellationTokenSource(timeout);
+        await server._process.WaitForExitAsync(cts.Token);
+        return server;
+    }
+
+    /// <summary>Sends a signal (SIGTERM, SIGINT) and waits for the process to end.</summary>
+    public async Task<int> StopAsync(int signal = Signals.Term, TimeSpan? timeout = null)
+    {
+        if (!_process.HasExited)
+        {
+            _ = kill(_process.Id, signal);
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no chance to flush or close anything.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private static ServerProcess Launch(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ApiAssembly)!,
+        };
+        info.ArgumentList.Add(ApiAssembly);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        info.Environment.Remove("ANALYTICS_ADMIN_KEY");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var server = new ServerProcess(process, port);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_outputGate)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was healthy:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The server was not healthy within {timeout}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The server assembly built beside these tests, in the same configuration.</summary>
+    private static string ApiAssembly => LazyApiAssembly.Value;
+
+    private static readonly Lazy<string> LazyApiAssembly = new(() =>
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "src", "Api", "bin", configuration, "net10.0", "Analytics.Api.dll");
+                return File.Exists(path) ? path : throw new FileNotFoundException($"Build the server first: {path} is missing.");
+            }
+        }
+
+        throw new DirectoryNotFoundException("Analytics.sln not found above the test folder.");
+    });
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
+
+/// <summary>POSIX signal numbers on Linux.</summary>
+public static class Signals
+{
+    public const int Int = 2;
+    public const int Kill = 9;
+    public const int Term = 15;
+}
