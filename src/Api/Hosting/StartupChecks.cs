@@ -6,33 +6,29 @@ namespace Analytics.Api.Hosting;
 public static class StartupChecks
 {
     /// <summary>
-    /// Validates the options, opens storage and applies migrations, then starts listening. A bad setting stops the
-    /// process with one line naming it (exit code 2), rather than a stack trace or a server that answers 500s.
+    /// Starts the host: options are validated, storage opened and migrated, then the server listens. A bad setting
+    /// stops the process with one line naming it (exit code 2), rather than a stack trace or a server that answers 500s.
     /// </summary>
     public static async Task<bool> TryStartAsync(this WebApplication app)
     {
         try
         {
-            app.Services.GetService<IStartupValidator>()?.Validate();
-            await app.Services.GetRequiredService<StorageRuntime>().StartAsync(app.Lifetime.ApplicationStopping);
+            await app.StartAsync();
+            return true;
         }
-        catch (StorageConfigurationException e)
+        catch (Exception e) when (ConfigurationProblem(e) is { } problem)
         {
-            return await FailAsync(e.Message);
+            await Console.Error.WriteLineAsync($"Configuration error: {problem}");
+            Environment.ExitCode = 2;
+            return false;
         }
-        catch (OptionsValidationException e)
-        {
-            return await FailAsync(string.Join(" ", e.Failures));
-        }
-
-        await app.StartAsync();
-        return true;
     }
 
-    private static async Task<bool> FailAsync(string message)
+    private static string? ConfigurationProblem(Exception e) => e switch
     {
-        await Console.Error.WriteLineAsync($"Configuration error: {message}");
-        Environment.ExitCode = 2;
-        return false;
-    }
+        StorageConfigurationException storage => storage.Message,
+        OptionsValidationException options => string.Join(" ", options.Failures),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => ConfigurationProblem(aggregate.InnerExceptions[0]),
+        _ => null,
+    };
 }
