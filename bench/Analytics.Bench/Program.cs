@@ -1,15 +1,18 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet run -c Release --project bench/Analytics.Bench -- storage [rows]
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count]
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
     case "storage":
         await StorageInsertBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
         break;
+    case "ingestion":
+        await IngestionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion");
         return 64;
 }
 

@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<StorageRuntime>();
         builder.Services.AddHostedService<StorageStartupService>();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageRuntime>().Gateway);
+        builder.Services.AddSingleton<IClickHouseGateway, RuntimeGateway>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageRuntime>().Dialect);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;

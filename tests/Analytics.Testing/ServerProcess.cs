@@ -25,6 +25,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The server's peak resident memory so far (VmHWM), in bytes; 0 once it has exited.</summary>
+    public long PeakMemoryBytes
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id}/status";
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public HttpClient Client { get; }
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;

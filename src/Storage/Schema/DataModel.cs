@@ -58,7 +58,8 @@ public static class DataModel
 
     /// <summary>
     /// Raw engagement events, kept for drill-down and re-scoring. <c>account_id</c> is empty while an event's account is
-    /// unknown. A re-sent event (same <c>event_id</c>) collapses into one row on merge.
+    /// unknown. The ingestion writer stores an event id once (it looks ids up through the bloom-filter index first); a
+    /// duplicate that slipped past would still collapse into one row on merge.
     /// </summary>
     public static readonly TableSpec Events = new(
         "events",
@@ -79,13 +80,15 @@ public static class DataModel
         "ReplacingMergeTree(received_at)",
         "account_id, timestamp, event_id",
         PartitionBy: "toYYYYMM(timestamp)",
-        ShardingKey: ByAccount);
+        ShardingKey: ByAccount,
+        Indexes: ["INDEX event_id_bloom event_id TYPE bloom_filter(0.01) GRANULARITY 1"]);
 
     /// <summary>
     /// The engagement rollup: per account, day, channel, type, campaign, source and (for web) URL path, the number of
     /// events and the distinct contacts. Points are not stored: the scoring model is configurable and applies to past
     /// events too, so metrics price these counts with the model at query time; the URL path keeps high-value page
-    /// patterns re-applicable without scanning raw events.
+    /// patterns re-applicable without scanning raw events. Events of unknown accounts are left out; when identity
+    /// resolution later finds their account, the writer re-inserts them under it, and they are counted then.
     /// </summary>
     public static readonly TableSpec AccountEngagementDaily = new(
         "account_engagement_daily",
@@ -121,6 +124,7 @@ public static class DataModel
                 toUInt64(count()) AS events,
                 uniqStateIf(contact_id, contact_id != '') AS contacts
             FROM {source}
+            WHERE account_id != ''
             GROUP BY account_id, day, channel, type, campaign, source, url_path
             """);
 
@@ -205,4 +209,81 @@ public static class DataModel
         ],
         "ReplacingMergeTree(updated_at)",
         "report, period_start, run_id");
+
+    /// <summary>
+    /// The touch rollup: per account and day, the first and last touch (channel, source, campaign) and the time of the
+    /// last event. First-touch groups, attribution and "last activity" read this instead of raw events; argMin, argMax
+    /// and max give the same answer when a row is counted twice, so a backfill may overlap the view.
+    /// </summary>
+    public static readonly TableSpec AccountTouchDaily = new(
+        "account_touch_daily",
+        [
+            "account_id String",
+            "day Date",
+            $"first_touch AggregateFunction(argMin, Tuple(String, String, String), {Time})",
+            $"last_touch AggregateFunction(argMax, Tuple(String, String, String), {Time})",
+            $"last_at SimpleAggregateFunction(max, {Time})",
+        ],
+        "AggregatingMergeTree",
+        "account_id, day",
+        PartitionBy: "toYYYYMM(day)",
+        ShardingKey: ByAccount);
+
+    /// <summary>The SELECT that feeds <see cref="AccountTouchDaily"/>, from <c>{source}</c>; events without an account are no touch.</summary>
+    public const string AccountTouchDailySelect = """
+        SELECT
+            account_id,
+            toDate(timestamp) AS day,
+            argMinState((CAST(channel, 'String'), CAST(source, 'String'), CAST(campaign, 'String')), timestamp) AS first_touch,
+            argMaxState((CAST(channel, 'String'), CAST(source, 'String'), CAST(campaign, 'String')), timestamp) AS last_touch,
+            max(timestamp) AS last_at
+        FROM {source}
+        WHERE account_id != ''
+        GROUP BY account_id, day
+        """;
+
+    public static readonly MaterializedViewSpec AccountTouchDailyView = new(
+        "account_touch_daily_mv", Source: "events", Target: "account_touch_daily", Select: AccountTouchDailySelect);
+
+    /// <summary>The engagement scoring models, as JSON, by id (<c>default</c> is the one in use); the latest version wins.</summary>
+    public static readonly TableSpec ScoringModels = new(
+        "scoring_models",
+        [
+            "model_id String",
+            "definition String",
+            "updated_by String",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "model_id");
+
+    /// <summary>
+    /// Identity resolution: every alias (a Segment userId or anonymousId) of a person, with what is known of the person:
+    /// its email and its account. An alias's latest row wins.
+    /// </summary>
+    public static readonly TableSpec Identities = new(
+        "identities",
+        [
+            "alias String",
+            "person_id String",
+            "email Nullable(String)",
+            "account_id Nullable(String)",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "alias");
+
+    /// <summary>Every erasure an admin asked for: whom, what was removed, when.</summary>
+    public static readonly TableSpec DeletionRequests = new(
+        "deletion_requests",
+        [
+            "request_id String",
+            $"requested_at {Time}",
+            "requested_by String",
+            "subject_kind LowCardinality(String)",
+            "subject String",
+            "removed Map(String, UInt64)",
+        ],
+        "MergeTree",
+        "requested_at, request_id");
 }

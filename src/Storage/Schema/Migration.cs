@@ -16,5 +16,13 @@ public static class Migrations
         }.SelectMany(d.CreateTable)),
         new(2, "engagement rollup", d =>
             d.CreateTable(DataModel.AccountEngagementDaily).Append(d.CreateMaterializedView(DataModel.AccountEngagementDailyView))),
+        new(3, "identity resolution and deletion log", d =>
+            d.CreateTable(DataModel.Identities).Concat(d.CreateTable(DataModel.DeletionRequests))),
+        new(4, "touch rollup and scoring models", d => d.CreateTable(DataModel.AccountTouchDaily)
+            .Append(d.CreateMaterializedView(DataModel.AccountTouchDailyView))
+            // Events stored before the view existed; argMin/argMax/max make an overlap with the view harmless.
+            .Append($"INSERT INTO {d.Qualified(DataModel.AccountTouchDaily.Name)} "
+                + DataModel.AccountTouchDailySelect.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal))
+            .Concat(d.CreateTable(DataModel.ScoringModels))),
     ];
 }

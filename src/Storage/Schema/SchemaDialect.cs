@@ -21,7 +21,7 @@ public sealed class SchemaDialect(string database, string? cluster)
     public IEnumerable<string> CreateTable(TableSpec table)
     {
         var storage = StorageTable(table.Name);
-        var columns = string.Join(",\n    ", table.Columns);
+        var columns = string.Join(",\n    ", table.Columns.Concat(table.Indexes ?? []));
         var engine = Cluster is null ? table.Engine : Replicated(table.Engine, storage);
         var partition = table.PartitionBy is null ? string.Empty : $"\nPARTITION BY {table.PartitionBy}";
         yield return $"""

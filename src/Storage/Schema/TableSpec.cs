@@ -10,13 +10,15 @@ namespace Analytics.Storage.Schema;
 /// <param name="OrderBy">The sorting key expression.</param>
 /// <param name="PartitionBy">The partition expression, if any.</param>
 /// <param name="ShardingKey">How rows spread over shards in a cluster; account-keyed tables use the account so an account's rows meet on one shard.</param>
+/// <param name="Indexes">Data-skipping indexes as written in <c>CREATE TABLE</c> (<c>INDEX name expr TYPE t GRANULARITY n</c>).</param>
 public sealed record TableSpec(
     string Name,
     IReadOnlyList<string> Columns,
     string Engine,
     string OrderBy,
     string? PartitionBy = null,
-    string ShardingKey = "rand()");
+    string ShardingKey = "rand()",
+    IReadOnlyList<string>? Indexes = null);
 
 /// <summary>
 /// A materialized view that feeds <paramref name="Target"/> from inserts into <paramref name="Source"/>.

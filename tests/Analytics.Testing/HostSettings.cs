@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Analytics.Testing;
 
-namespace Analytics.Api.Tests;
+namespace Analytics.Testing;
 
 /// <summary>Settings for a server under test: its own data folder, and one key per role.</summary>
-internal static class HostSettings
+public static class HostSettings
 {
     public const string AdminKey = "admin-key-for-tests";
     public const string ViewerKey = "viewer-key-for-tests";
@@ -19,6 +18,7 @@ internal static class HostSettings
         ["Storage:Path"] = dataFolder,
         ["Storage:ChdbLibrary"] = TestEngine.LibraryPath,
         ["Demo:Load"] = "0",
+        ["Ingestion:WriterBatchDelayMs"] = "50",
         ["Auth:Keys:0:Name"] = "tests-admin",
         ["Auth:Keys:0:Sha256"] = Sha256(AdminKey),
         ["Auth:Keys:0:Roles:0"] = "admin",

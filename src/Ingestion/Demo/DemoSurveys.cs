@@ -1,0 +1,119 @@
+using System.Globalization;
+using Analytics.Ingestion.Records;
+
+namespace Analytics.Ingestion.Demo;
+
+/// <summary>
+/// Customer surveys: a relationship NPS every quarter to customer contacts (enterprise happiest, SMB least), and a
+/// CSAT question after support tickets. A performance incident some months back shows as a dip in both, with comments
+/// that say so, so a trend chart has a story.
+/// </summary>
+internal static class DemoSurveys
+{
+    public static List<SurveyResponseRecord> Generate(int seed, DemoCalendar calendar, IReadOnlyList<DemoAccount> accounts)
+    {
+        var random = DemoRandom.For(seed, "surveys");
+        var incidentFrom = DemoCalendar.Days - 150;
+        var incidentTo = incidentFrom + 35;
+        var responses = new List<SurveyResponseRecord>();
+        foreach (var account in accounts)
+        {
+            var customerFrom = CustomerSince(calendar, account);
+            if (customerFrom is null)
+            {
+                continue;
+            }
+
+            // NPS waves go out on the first working day of each quarter; answers trickle in over two weeks.
+            for (var day = customerFrom.Value; day < DemoCalendar.Days; day++)
+            {
+                var date = calendar.Day(day);
+                if (date.Day == 3 && date.Month % 3 == 1)
+                {
+                    foreach (var contact in account.Contacts.Where(_ => random.Chance(0.2)))
+                    {
+                        var at = calendar.WorkingMoment(random, date.AddDays(random.Next(0, 14)), account.UtcOffset);
+                        var incident = day + 7 >= incidentFrom && day <= incidentTo;
+                        Add(random, calendar, responses, "nps", NpsScore(random, account.Segment, incident), at, account, contact, incident);
+                    }
+                }
+
+                // Support tickets: a steady trickle, more during the incident.
+                var tickets = random.Poisson(0.004 * account.Contacts.Count * DemoCalendar.Activity(date) * (day >= incidentFrom && day <= incidentTo ? 2.0 : 1.0));
+                for (var t = 0; t < tickets; t++)
+                {
+                    var contact = random.Pick(account.Contacts);
+                    var at = calendar.WorkingMoment(random, date, account.UtcOffset);
+                    var incident = day >= incidentFrom && day <= incidentTo;
+                    Add(random, calendar, responses, "csat", CsatScore(random, incident), at, account, contact, incident);
+                }
+            }
+        }
+
+        return responses;
+    }
+
+    /// <summary>The first day index the account is a customer: from the start, or from its first won deal.</summary>
+    private static int? CustomerSince(DemoCalendar calendar, DemoAccount account)
+    {
+        if (account.IsCustomer)
+        {
+            return 0;
+        }
+
+        var won = account.Opportunities.Where(o => o.Status == "won").Select(o => o.ClosedAt!.Value).Order().FirstOrDefault();
+        return won == default ? null : calendar.IndexOf(won) + 1;
+    }
+
+    private static void Add(DemoRandom random, DemoCalendar calendar, List<SurveyResponseRecord> into, string survey, int score,
+        DateTime at, DemoAccount account, DemoContact contact, bool incident)
+    {
+        if (!calendar.Contains(at))
+        {
+            return;
+        }
+
+        var tone = survey == "nps" ? (score >= 9 ? 1 : score >= 7 ? 0 : -1) : (score >= 4 ? 1 : score == 3 ? 0 : -1);
+        var commentChance = tone switch { -1 => 0.65, 0 => 0.35, _ => 0.45 };
+        string? comment = null;
+        if (random.Chance(commentChance))
+        {
+            comment = DemoComments.Write(random, survey == "csat" && tone >= 0 && random.Chance(0.7) ? "support" : DemoComments.ThemeFor(random, tone, incident), tone);
+        }
+
+        var id = survey + "_" + (into.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        into.Add(new SurveyResponseRecord(id, survey, at, (byte)score, comment, account.Id, contact.Email, account.Segment));
+    }
+
+    private static int NpsScore(DemoRandom random, string segment, bool incident)
+    {
+        var (promoter, passive) = segment switch
+        {
+            "Enterprise" => (0.54, 0.29),
+            "Mid-market" => (0.47, 0.31),
+            _ => (0.4, 0.33),
+        };
+        if (incident)
+        {
+            promoter -= 0.14;
+        }
+
+        var x = random.NextDouble();
+        if (x < promoter)
+        {
+            return random.Chance(0.55) ? 9 : 10;
+        }
+
+        if (x < promoter + passive)
+        {
+            return random.Chance(0.45) ? 7 : 8;
+        }
+
+        // Detractors cluster at 5–6; zeros are rare but real.
+        return random.PickWeighted<int>([(0, 1), (1, 0.5), (2, 1), (3, 2), (4, 3), (5, 6), (6, 8)]);
+    }
+
+    private static int CsatScore(DemoRandom random, bool incident) => incident
+        ? random.PickWeighted<int>([(5, 30), (4, 30), (3, 18), (2, 12), (1, 10)])
+        : random.PickWeighted<int>([(5, 50), (4, 32), (3, 9), (2, 5), (1, 4)]);
+}

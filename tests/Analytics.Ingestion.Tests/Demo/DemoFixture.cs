@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Analytics.Ingestion.Demo;
+using Microsoft.VisualBasic.FileIO;
+
+namespace Analytics.Ingestion.Tests.Demo;
+
+/// <summary>The full-size demo data set, generated once for the tests that only read it, with its wire bodies parsed back.</summary>
+public sealed class DemoFixture
+{
+    /// <summary>A fixed "now": a Monday morning in March, so the year holds a summer and a Q4.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 16, 9, 0, 0, TimeSpan.Zero);
+
+    public DemoFixture()
+    {
+        Data = DemoCompany.Generate(Now);
+        SegmentMessages = Data.SegmentBatches.SelectMany(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("batch").EnumerateArray()).ToList();
+        SendGridEvents = Data.SendGridBatches.SelectMany(b => JsonDocument.Parse(b.Body).RootElement.EnumerateArray()).ToList();
+    }
+
+    public DemoDataSet Data { get; }
+
+    public List<JsonElement> SegmentMessages { get; }
+
+    public List<JsonElement> SendGridEvents { get; }
+
+    /// <summary>The rows of one CSV import, read back with a real RFC 4180 reader, keyed by header name.</summary>
+    public List<Dictionary<string, string>> Rows(string kind) => ReadCsv(Data.CsvFiles.Single(f => f.Kind == kind).Text).Rows;
+
+    /// <summary>Reads CSV with the framework's TextFieldParser (quoted fields, doubled quotes, line breaks inside quotes).</summary>
+    public static (string[] Header, List<Dictionary<string, string>> Rows, List<int> FieldCounts) ReadCsv(string text)
+    {
+        using var parser = new TextFieldParser(new StringReader(text))
+        {
+            TextFieldType = FieldType.Delimited,
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false,
+        };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields() ?? throw new InvalidDataException("No header row.");
+        var rows = new List<Dictionary<string, string>>();
+        var counts = new List<int>();
+        while (!parser.EndOfData)
+        {
+            var fields = parser.ReadFields()!;
+            counts.Add(fields.Length);
+            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        }
+
+        return (header, rows, counts);
+    }
+}
+
+/// <summary>Shares one <see cref="DemoFixture"/> between the demo test classes: generating it takes seconds.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoFixture>
+{
+    public const string Name = "Demo data set";
+}

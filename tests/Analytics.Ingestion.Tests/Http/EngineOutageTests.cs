@@ -1,0 +1,95 @@
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+using Analytics.Testing;
+using static Analytics.Ingestion.Tests.Http.IngestServer;
+
+namespace Analytics.Ingestion.Tests.Http;
+
+/// <summary>
+/// The server backend pointed at a ClickHouse endpoint that goes away and comes back: ingestion keeps acknowledging
+/// into the spool while it is away, and the writer drains everything once it is back.
+/// </summary>
+[Collection(InProcessEngine.Collection)]
+public sealed class EngineOutageTests
+{
+    [Fact]
+    public async Task Batches_acknowledged_while_ClickHouse_is_down_are_all_stored_when_it_returns()
+    {
+        await using var clickHouse = await ClickHouseHttpServer.StartAsync();
+        var database = TestEngine.UniqueDatabase(nameof(EngineOutageTests));
+        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
+        settings["Storage:ClickHouse"] = clickHouse.ConnectionString;
+        settings["Storage:Database"] = database;
+        settings["Storage:ServerRetries"] = "1";
+        settings["Ingestion:WriterMaxBackoffSeconds"] = "1";
+
+        await using var server = await ServerProcess.StartAsync(settings);
+        await PostJsonOkAsync(server, "/v1/batch", PageViewBatch(Enumerable.Range(0, 100).Select(i => $"before-{i}")));
+        await WaitForRowsAsync(server, "events", 100);
+
+        await clickHouse.StopAsync();
+        for (var n = 0; n < 10; n++)
+        {
+            var answer = await PostJsonOkAsync(server, "/v1/batch", PageViewBatch(Enumerable.Range(0, 100).Select(i => $"during-{n}-{i}")));
+            Assert.Equal(100, answer.GetProperty("accepted").GetInt32());
+        }
+
+        var health = await WaitForHealthAsync(server, "storing spooled entries failed");
+        await clickHouse.StartAsync();
+        try
+        {
+            await WaitForStoredAsync(database, 1_100);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\n" + server.Output, e);
+        }
+
+        Assert.Contains("\"storage\":{\"status\":\"Unhealthy\"", health, StringComparison.Ordinal);
+        Assert.Equal(0, await server.StopAsync());
+        await using var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
+        await foreach (var row in gateway.QueryAsync("SELECT count(), uniqExact(event_id) FROM events"))
+        {
+            Assert.Equal((1_100ul, 1_100ul), (row.Get<ulong>(0), row.Get<ulong>(1)));
+        }
+    }
+
+    /// <summary>Polls /healthz (which answers 503 while storage is down) until its report says <paramref name="text"/>.</summary>
+    private static async Task<string> WaitForHealthAsync(ServerProcess server, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var report = string.Empty;
+        while (DateTime.UtcNow < deadline && !report.Contains(text, StringComparison.Ordinal))
+        {
+            using var response = await server.Client.GetAsync("/healthz");
+            report = await response.Content.ReadAsStringAsync();
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(text, report, StringComparison.Ordinal);
+        return report;
+    }
+
+    private static async Task WaitForStoredAsync(string database, ulong expected)
+    {
+        await using IClickHouseGateway gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        ulong count = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await foreach (var row in gateway.QueryAsync("SELECT count() FROM events"))
+            {
+                count = row.Get<ulong>(0);
+            }
+
+            if (count >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{count} of {expected} events stored after ClickHouse came back.");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+using Analytics.Testing;
+
+namespace Analytics.Ingestion.Tests.Http;
+
+/// <summary>Helpers to drive a server under test as an ingestion client would, and to read what it stored afterwards.</summary>
+internal static class IngestServer
+{
+    public static async Task<HttpResponseMessage> PostJsonAsync(ServerProcess server, string path, string json, string key = HostSettings.IngestKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return await server.Client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> PostJsonOkAsync(ServerProcess server, string path, string json)
+    {
+        using var response = await PostJsonAsync(server, path, json);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>A Segment batch of page views with the given message ids.</summary>
+    public static string PageViewBatch(IEnumerable<string> ids, string account = "acme") =>
+        new JsonObject
+        {
+            ["batch"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
+            {
+                ["type"] = "page",
+                ["messageId"] = id,
+                ["anonymousId"] = "visitor-" + id,
+                ["timestamp"] = "2026-03-02T09:00:00Z",
+                ["context"] = new JsonObject { ["groupId"] = account, ["page"] = new JsonObject { ["url"] = "https://vendor.example/pricing" } },
+            }).ToArray()),
+        }.ToJsonString();
+
+    /// <summary>Polls the admin storage report until the table holds at least <paramref name="rows"/> rows.</summary>
+    public static async Task WaitForRowsAsync(ServerProcess server, string table, ulong rows, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        ulong seen = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/storage");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.AdminKey);
+            using var response = await server.Client.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            seen = body.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == table).GetProperty("rows").GetUInt64();
+            if (seen >= rows)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{table} holds {seen} rows, not {rows}, after waiting.");
+    }
+
+    /// <summary>Opens a stopped server's data folder in this process and reads rows (the server must not hold it).</summary>
+    public static async Task<List<object?[]>> ReadStoppedAsync(string folder, string sql, string database = "analytics")
+    {
+        await using IClickHouseGateway gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, folder, database);
+        var rows = new List<object?[]>();
+        await foreach (var row in gateway.QueryAsync(sql))
+        {
+            rows.Add(Enumerable.Range(0, row.Columns.Count).Select(i => row[i]).ToArray());
+        }
+
+        return rows;
+    }
+}
