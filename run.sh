@@ -7,14 +7,14 @@ cd "$(dirname "$0")"
 
 port=8080
 data=./data
-demo=1
+demo=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --port=*) port="${1#*=}"; shift ;;
     --data) data="$2"; shift 2 ;;
     --data=*) data="${1#*=}"; shift ;;
-    --no-demo) demo=0; shift ;;
+    --no-demo) demo=false; shift ;;
     -h|--help) sed -n '2,4p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown option: $1 (see ./run.sh --help)" >&2; exit 64 ;;
   esac

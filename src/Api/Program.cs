@@ -1,6 +1,9 @@
 using Analytics.Api.Apis;
 using Analytics.Api.Auth;
+using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
+using Analytics.Ingestion;
+using Analytics.Metrics;
 using Analytics.Storage;
 using Prometheus;
 
@@ -8,7 +11,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddStorage();
+builder.AddIngestion();
 builder.AddApiKeyAuth();
+builder.AddMetrics();
+builder.AddGraphQLApi();
+builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
 app.UseHttpMetrics();
@@ -16,7 +23,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapIdentityApi();
+app.MapIngestionApi();
 app.MapAdminApi();
+app.MapGraphQLApi();
+app.MapExportsApi();
 
 if (await app.TryStartAsync())
 {

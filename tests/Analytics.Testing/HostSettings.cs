@@ -17,7 +17,7 @@ public static class HostSettings
     {
         ["Storage:Path"] = dataFolder,
         ["Storage:ChdbLibrary"] = TestEngine.LibraryPath,
-        ["Demo:Load"] = "0",
+        ["Demo:Load"] = "false",
         ["Ingestion:WriterBatchDelayMs"] = "50",
         ["Auth:Keys:0:Name"] = "tests-admin",
         ["Auth:Keys:0:Sha256"] = Sha256(AdminKey),

@@ -35,8 +35,9 @@ public sealed class MigratorTests : IAsyncLifetime
         Assert.Empty(second);
         Assert.Equal(
             [
-                "account_engagement_daily", "account_engagement_daily_mv", "accounts", "ad_performance", "contacts", "dead_letters",
-                "events", "opportunities", "report_runs", "schema_migrations", "survey_responses", "target_list_members",
+                "account_engagement_daily", "account_engagement_daily_mv", "account_touch_daily", "account_touch_daily_mv", "accounts",
+                "ad_performance", "contacts", "dead_letters", "deletion_requests", "events", "identities", "opportunities",
+                "report_runs", "schema_migrations", "scoring_models", "survey_responses", "target_list_members",
             ],
             tables);
         Assert.Equal(Migrations.All.Count, (await migrator.AppliedVersionsAsync(CancellationToken.None)).Count);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Storage;
+using Analytics.Metrics;
+using Analytics.Metrics.Common;
+using Analytics.Metrics.EngagedAccounts;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Apis;
+
+public static class ExportsApi
+{
+    private const string Header = "account_id,name,tier,owner,score,surge,points_this_week,previous_weekly_mean,last_activity_at,open_opportunities";
+
+    /// <summary><c>GET /v1/exports/engaged-accounts.csv?from=&amp;to=&amp;targetList=</c> (sales): every engaged account, highest score first, as CSV.</summary>
+    public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/exports").RequireAuthorization(Auth.Roles.Sales);
+        group.MapGet("/engaged-accounts.csv", EngagedAccountsAsync);
+        return group;
+    }
+
+    private static async Task<IResult> EngagedAccountsAsync(
+        string? from, string? to, string? targetList, EngagedAccountsQuery query, IOptions<MetricsOptions> options, HttpContext http)
+    {
+        DateWindow window;
+        try
+        {
+            window = new DateWindow(ParseDay("from", from), ParseDay("to", to)).Validated(options.Value.MaxWindowDays);
+            await TargetLists.EnsureExistsAsync(http.RequestServices.GetRequiredService<IClickHouseGateway>(), targetList, http.RequestAborted);
+        }
+        catch (MetricArgumentException e)
+        {
+            return TypedResults.BadRequest(new { error = e.Message });
+        }
+
+        var csv = new StringBuilder(Header).Append("\r\n");
+        EngagedAccountCursor? after = null;
+        EngagedAccountsPage page;
+        do
+        {
+            page = await query.RunAsync(new EngagedAccountsRequest(window, targetList, First: EngagedAccountsQuery.MaxPageSize, After: after), http.RequestAborted);
+            foreach (var a in page.Accounts)
+            {
+                csv.AppendJoin(',', Field(a.AccountId), Field(a.Name), Field(a.Tier), Field(a.Owner), Number(a.Score), Number(a.Surge),
+                    Number(a.ThisWeek), Number(a.PreviousWeeklyMean),
+                    a.LastActivityAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? string.Empty,
+                    a.OpenOpportunities.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+            }
+
+            after = page.Accounts.LastOrDefault()?.Cursor;
+        }
+        while (page.HasNextPage);
+
+        var name = $"engaged-accounts-{window.From:yyyy-MM-dd}-{window.To:yyyy-MM-dd}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    private static DateOnly ParseDay(string name, string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new MetricArgumentException($"'{name}' must be a date as YYYY-MM-DD; it is '{text}'.");
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    // RFC 4180: quote a field that holds a comma, a quote or a line break, doubling its quotes.
+    private static string Field(string? value) =>
+        value is null ? string.Empty
+        : value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value
+        : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

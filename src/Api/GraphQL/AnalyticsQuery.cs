@@ -1,0 +1,98 @@
+using Analytics.Api.Auth;
+using Analytics.Api.GraphQL.Types;
+using Analytics.Metrics.Accounts;
+using Analytics.Metrics.Attribution;
+using Analytics.Metrics.Campaigns;
+using Analytics.Metrics.Common;
+using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Surveys;
+using Analytics.Metrics.Velocity;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Analytics.Api.GraphQL;
+
+/// <summary>The metrics as GraphQL queries; each resolver reads its arguments and calls one metric service.</summary>
+public sealed class AnalyticsQuery : ObjectGraphType
+{
+    private const string FromDoc = "The window's first day (inclusive).";
+    private const string ToDoc = "The day after the window's last day (exclusive).";
+
+    public AnalyticsQuery()
+    {
+        Name = "Query";
+        Description = "ABM funnel analytics. Every date range is [from, to); a figure with nothing to compute it from is null.";
+
+        Field<NonNullGraphType<FunnelType>>("funnel").Description("Target → engaged → opportunity → won over the window.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("targetList", "The target list; all known accounts when absent.")
+            .Argument<FunnelGroupByType>("groupBy", "Also give the funnel per group.")
+            .Argument<IntervalType>("interval", "Also give the funnel per period (a trend).")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<FunnelQuery>().RunAsync(
+                new FunnelRequest(c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<FunnelGroupBy?>("groupBy"), c.GetArgument<Interval?>("interval")), ct)));
+
+        Field<NonNullGraphType<SalesVelocityType>>("salesVelocity").Description("Win rate, deal size, days to close and pipeline velocity.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<AccountGroupByType>("groupBy", "Also give the figures per group.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<SalesVelocityQuery>().RunAsync(
+                new SalesVelocityRequest(c.Window(), c.GetArgument<SalesGroupBy?>("groupBy")), ct)));
+
+        Field<NonNullGraphType<NpsType>>("nps").Description("Net Promoter Score with its margin of error.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<IntervalType>("interval", "Also give a trend per period.").Argument<SurveyGroupByType>("groupBy", "Also give the figures per group.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<NpsQuery>().RunAsync(Survey(c), ct)));
+
+        Field<NonNullGraphType<CsatType>>("csat").Description("Customer satisfaction (CSAT).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<IntervalType>("interval", "Also give a trend per period.").Argument<SurveyGroupByType>("groupBy", "Also give the figures per group.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CsatQuery>().RunAsync(Survey(c), ct)));
+
+        Field<NonNullGraphType<EngagedAccountConnectionType>>("engagedAccounts").Description("Engaged accounts by score, highest first, with their surge (sales role).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("targetList", "Only accounts on this target list.")
+            .Argument<IntGraphType>("first", $"Accounts per page, 0 to {EngagedAccountsQuery.MaxPageSize}; default 50.")
+            .Argument<StringGraphType>("after", "The cursor after which the page starts.")
+            .Argument<StringGraphType>("tier", "Only accounts of this tier.").Argument<StringGraphType>("owner", "Only accounts of this owner.")
+            .Argument<FloatGraphType>("minScore", "Only accounts with at least this score; default the model's threshold.")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<EngagedAccountsQuery>().RunAsync(new EngagedAccountsRequest(
+                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<string?>("tier"), c.GetArgument<string?>("owner"),
+                c.GetArgument<double?>("minScore"), c.GetArgument("first", 50),
+                c.GetArgument<string?>("after") is { } after ? EngagedAccountCursor.Decode(after) : null), ct)));
+
+        Field<AccountType>("account").Description("One account with its timeline in the window; null when nothing is known of it (sales role).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The account's id.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<IntGraphType>("maxEvents", $"Most events to return, newest first, up to {AccountTimelineQuery.MaxEvents}; default 100.")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<AccountTimelineQuery>().RunAsync(
+                new AccountTimelineRequest(c.GetArgument<string>("id"), c.Window(), c.GetArgument("maxEvents", 100)), ct)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttributionRowType>>>>("attribution")
+            .Description("Pipeline and won revenue attributed to channels, sources or campaigns: first touch, last touch and linear.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<NonNullGraphType<AttributionDimensionType>>("dimension", "What to attribute revenue to.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => (await c.RunAsync(ct => c.Metric<AttributionQuery>().RunAsync(
+                new AttributionRequest(c.Window(), c.GetArgument<AttributionDimension>("dimension")), ct))).Rows);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPerformanceType>>>>("campaignPerformance")
+            .Description("Per campaign: accounts reached and engaged, pipeline influenced, spend and cost per engaged account.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CampaignPerformanceQuery>().RunAsync(c.Window(), ct)));
+
+        Field<NonNullGraphType<ScoringModelType>>("scoringModel").Description("The engagement scoring model in use.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.Metric<ScoringModelStore>().CurrentAsync(c.CancellationToken));
+    }
+
+    private static SurveyRequest Survey(IResolveFieldContext context) =>
+        new(context.Window(), context.GetArgument<Interval?>("interval"), context.GetArgument<SurveyGroupBy?>("groupBy"));
+}

@@ -1,0 +1,19 @@
+using GraphQL;
+using GraphQL.Types;
+
+namespace Analytics.Api.GraphQL;
+
+/// <summary>The GraphQL schema of CONTRACT.md, plus accounts, attribution, campaigns and the scoring model.</summary>
+public sealed class AnalyticsSchema : Schema
+{
+    public AnalyticsSchema(IServiceProvider services, AnalyticsQuery query, AnalyticsMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Description = "ABM funnel analytics: funnel, sales velocity, NPS, CSAT, engaged accounts, attribution.";
+
+        // Introspection reads the schema, not storage: tools' full introspection query would otherwise exceed the limit.
+        this.WithIntrospectionComplexityImpact(0.1);
+    }
+}

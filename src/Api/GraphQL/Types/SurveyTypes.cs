@@ -1,0 +1,95 @@
+using Analytics.Metrics.Surveys;
+using GraphQL.Types;
+
+namespace Analytics.Api.GraphQL.Types;
+
+public sealed class NpsType : ObjectGraphType<NpsResult>
+{
+    public NpsType()
+    {
+        Name = "Nps";
+        Description = "Net Promoter Score over [from, to): %promoters (9–10) − %detractors (0–6), from −100 to 100.";
+        SurveyFields.AddNps(this, r => r.Figures, withMargin: true);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NpsPointType>>>>("trend").Description("Every period of the window, empty ones included; empty unless interval is given.").Resolve(c => c.Source.Trend);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NpsGroupType>>>>("groups").Description("The figures per group; empty unless groupBy is given.").Resolve(c => c.Source.Groups);
+    }
+}
+
+public sealed class NpsPointType : ObjectGraphType<NpsPoint>
+{
+    public NpsPointType()
+    {
+        Name = "NpsPoint";
+        Description = "NPS over one period of a trend.";
+        Field<NonNullGraphType<DateType>>("periodStart").Description("The period's first day.").Resolve(c => c.Source.PeriodStart);
+        SurveyFields.AddNps(this, p => p.Figures, withMargin: false);
+    }
+}
+
+public sealed class NpsGroupType : ObjectGraphType<NpsGroup>
+{
+    public NpsGroupType()
+    {
+        Name = "NpsGroup";
+        Description = "NPS of the responses that share one group key.";
+        Field<StringGraphType>("key").Description("The group's key; null for a missing value.").Resolve(c => c.Source.Key);
+        SurveyFields.AddNps(this, g => g.Figures, withMargin: true);
+    }
+}
+
+public sealed class CsatType : ObjectGraphType<CsatResult>
+{
+    public CsatType()
+    {
+        Name = "Csat";
+        Description = "Customer satisfaction over [from, to): the share of 4 and 5 answers on a 1–5 scale, in percent.";
+        SurveyFields.AddCsat(this, r => r.Figures);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsatPointType>>>>("trend").Description("Every period of the window, empty ones included; empty unless interval is given.").Resolve(c => c.Source.Trend);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsatGroupType>>>>("groups").Description("The figures per group; empty unless groupBy is given.").Resolve(c => c.Source.Groups);
+    }
+}
+
+public sealed class CsatPointType : ObjectGraphType<CsatPoint>
+{
+    public CsatPointType()
+    {
+        Name = "CsatPoint";
+        Description = "CSAT over one period of a trend.";
+        Field<NonNullGraphType<DateType>>("periodStart").Description("The period's first day.").Resolve(c => c.Source.PeriodStart);
+        SurveyFields.AddCsat(this, p => p.Figures);
+    }
+}
+
+public sealed class CsatGroupType : ObjectGraphType<CsatGroup>
+{
+    public CsatGroupType()
+    {
+        Name = "CsatGroup";
+        Description = "CSAT of the responses that share one group key.";
+        Field<StringGraphType>("key").Description("The group's key; null for a missing value.").Resolve(c => c.Source.Key);
+        SurveyFields.AddCsat(this, g => g.Figures);
+    }
+}
+
+internal static class SurveyFields
+{
+    public static void AddNps<T>(ObjectGraphType<T> type, Func<T, NpsFigures> figures, bool withMargin)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("responses").Description("NPS answers.").Resolve(c => checked((int)figures(c.Source).Responses));
+        type.Field<NonNullGraphType<IntGraphType>>("promoters").Description("Answers of 9 or 10.").Resolve(c => checked((int)figures(c.Source).Promoters));
+        type.Field<NonNullGraphType<IntGraphType>>("passives").Description("Answers of 7 or 8.").Resolve(c => checked((int)figures(c.Source).Passives));
+        type.Field<NonNullGraphType<IntGraphType>>("detractors").Description("Answers of 0 to 6.").Resolve(c => checked((int)figures(c.Source).Detractors));
+        type.Field<FloatGraphType>("score").Description("%promoters − %detractors, from −100 to 100; null without answers.").Resolve(c => figures(c.Source).Score);
+        if (withMargin)
+        {
+            type.Field<FloatGraphType>("marginOfError").Description("The 95% margin of error (Wald), in NPS points: 1.96 · 100 · √((p + d − (p − d)²) / n); null without answers.").Resolve(c => figures(c.Source).MarginOfError);
+        }
+    }
+
+    public static void AddCsat<T>(ObjectGraphType<T> type, Func<T, CsatFigures> figures)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("responses").Description("CSAT answers.").Resolve(c => checked((int)figures(c.Source).Responses));
+        type.Field<NonNullGraphType<IntGraphType>>("satisfied").Description("Answers of 4 or 5.").Resolve(c => checked((int)figures(c.Source).Satisfied));
+        type.Field<FloatGraphType>("score").Description("satisfied ÷ responses, in percent (0 to 100); null without answers.").Resolve(c => figures(c.Source).Score);
+    }
+}

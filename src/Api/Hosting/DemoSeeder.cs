@@ -1,0 +1,76 @@
+using Analytics.Api.Auth;
+using Analytics.Ingestion.Demo;
+using Analytics.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Hosting;
+
+/// <summary>
+/// On the first start with <c>Demo:Load</c> on (<c>./run.sh</c> without <c>--no-demo</c>), loads the demo company's year
+/// through the server's own ingestion endpoints, as a client would, with a progress bar on the console. A marker file in
+/// the data folder keeps later starts from loading it again; an interrupted load is simply redone (ingestion is idempotent).
+/// </summary>
+public sealed partial class DemoSeeder(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger) : BackgroundService
+{
+    private const string MarkerFile = ".demo-loaded";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var marker = Path.Combine(Path.GetFullPath(storage.Value.Path), MarkerFile);
+        if (!configuration.GetValue("Demo:Load", false) || File.Exists(marker))
+        {
+            return;
+        }
+
+        var key = configuration[ApiKeyStore.AdminKeyVariable];
+        if (string.IsNullOrEmpty(key))
+        {
+            LogNoKey(logger, ApiKeyStore.AdminKeyVariable);
+            return;
+        }
+
+        // Listening begins once the host has started; the loader talks to the server like any client.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var data = DemoCompany.Generate(clock.GetUtcNow());
+        LogLoading(logger, data.TotalRecords);
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            await new DemoLoader(http, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), key, timeProvider: clock)
+                .LoadAsync(data, new DemoConsoleProgress(Console.Out), stoppingToken);
+            await File.WriteAllTextAsync(marker, clock.GetUtcNow().ToString("O"), stoppingToken);
+            LogLoaded(logger, data.TotalRecords);
+        }
+        catch (Exception e) when (e is DemoLoadException or HttpRequestException)
+        {
+            // The server stays up without the demo data; the next start tries again.
+            LogLoadFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data set failed; it will be tried again at the next start")]
+    private static partial void LogLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not loaded: {Variable} is not set, and loading needs a key")]
+    private static partial void LogNoKey(ILogger logger, string variable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading the demo data set ({Records} records) through the ingestion endpoints")]
+    private static partial void LogLoading(ILogger logger, long records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data set loaded ({Records} records); it is being written to storage in the background")]
+    private static partial void LogLoaded(ILogger logger, long records);
+}

@@ -1,0 +1,110 @@
+using Analytics.Metrics.Common;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Metrics.Attribution;
+
+/// <summary>What revenue is attributed to: the channel, source or campaign of an account's touches.</summary>
+public enum AttributionDimension
+{
+    Channel,
+    Source,
+    Campaign,
+}
+
+/// <summary>How an opportunity's amount is shared among its touches.</summary>
+public enum AttributionModel
+{
+    FirstTouch,
+    LastTouch,
+    Linear,
+}
+
+public sealed record AttributionRequest(DateWindow Window, AttributionDimension Dimension);
+
+/// <summary>
+/// Revenue attributed to one key under one model: pipeline (amounts of opportunities created in the window) and won
+/// revenue (amounts of opportunities won in the window), with the (possibly fractional) opportunities behind them.
+/// The key null holds opportunities without a touch.
+/// </summary>
+public sealed record AttributionRow(
+    AttributionModel Model, string? Key, double Pipeline, double WonRevenue, double PipelineOpportunities, double WonOpportunities);
+
+public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
+
+/// <summary>First-touch, last-touch and linear attribution of pipeline and won revenue, from the rollups.</summary>
+/// <remarks>
+/// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their account's
+/// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
+/// creation day count too). First and last touch come from the touch rollup's per-day argMin/argMax; linear shares each
+/// amount among keys in proportion to the account's events there. Each opportunity's weights sum to 1, so every model
+/// attributes the same totals.
+/// </remarks>
+public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<MetricsOptions> options)
+{
+    private const string Sql = """
+        WITH
+            opps AS (
+                SELECT opportunity_id, account_id, toDate(created_at) AS created_day, toFloat64(assumeNotNull(amount)) AS amount,
+                    created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')} AS in_pipeline,
+                    status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')} AS in_won
+                FROM opportunities FINAL
+                WHERE amount IS NOT NULL AND (in_pipeline OR in_won)
+            ),
+            ends AS (
+                SELECT o.opportunity_id AS opportunity_id, argMin(t.first, t.day) AS first, argMax(t.last, t.day) AS last
+                FROM (
+                    SELECT account_id, day, argMinMerge(first_touch) AS first, argMaxMerge(last_touch) AS last
+                    FROM account_touch_daily
+                    WHERE account_id IN (SELECT account_id FROM opps) AND day < {to:Date}
+                    GROUP BY account_id, day
+                ) AS t
+                INNER JOIN opps AS o ON o.account_id = t.account_id
+                WHERE t.day <= o.created_day AND t.day > o.created_day - {lookback:UInt32}
+                GROUP BY opportunity_id
+            ),
+            spread AS (
+                SELECT o.opportunity_id AS opportunity_id, d.{column} AS key, sum(d.events) AS events
+                FROM account_engagement_daily AS d
+                INNER JOIN opps AS o ON o.account_id = d.account_id
+                WHERE d.account_id IN (SELECT account_id FROM opps) AND d.account_id != '' AND d.day < {to:Date}
+                  AND d.day <= o.created_day AND d.day > o.created_day - {lookback:UInt32}
+                GROUP BY opportunity_id, key
+            ),
+            weighted AS (
+                SELECT 'FirstTouch' AS model, o.opportunity_id AS id, nullIf(tupleElement(e.first, {element}), '') AS key, 1.0 AS weight
+                FROM opps AS o LEFT JOIN ends AS e ON e.opportunity_id = o.opportunity_id
+                UNION ALL
+                SELECT 'LastTouch', o.opportunity_id, nullIf(tupleElement(e.last, {element}), ''), 1.0
+                FROM opps AS o LEFT JOIN ends AS e ON e.opportunity_id = o.opportunity_id
+                UNION ALL
+                SELECT 'Linear', o.opportunity_id, nullIf(s.key, ''),
+                    if(s.events = 0, 1.0, s.events / sum(s.events) OVER (PARTITION BY o.opportunity_id))
+                FROM opps AS o LEFT JOIN spread AS s ON s.opportunity_id = o.opportunity_id
+            )
+        SELECT w.model AS model, w.key AS key,
+            sum(o.in_pipeline * o.amount * w.weight) AS pipeline,
+            sum(o.in_won * o.amount * w.weight) AS won_revenue,
+            sum(o.in_pipeline * w.weight) AS pipeline_opportunities,
+            sum(o.in_won * w.weight) AS won_opportunities
+        FROM weighted AS w INNER JOIN opps AS o ON o.opportunity_id = w.id
+        GROUP BY model, key
+        ORDER BY model, pipeline DESC, won_revenue DESC, key
+        """;
+
+    public async Task<AttributionResult> RunAsync(AttributionRequest request, CancellationToken cancellationToken)
+    {
+        var (column, element) = request.Dimension switch
+        {
+            AttributionDimension.Channel => ("channel", "1"),
+            AttributionDimension.Source => ("source", "2"),
+            AttributionDimension.Campaign => ("campaign", "3"),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dimension, null),
+        };
+        var sql = Sql.Replace("{column}", column, StringComparison.Ordinal).Replace("{element}", element, StringComparison.Ordinal);
+        var parameters = request.Window.ToParameters().Add("lookback", (uint)options.Value.AttributionLookbackDays);
+        var rows = await gateway.ListAsync(sql, parameters, r => new AttributionRow(
+            Enum.Parse<AttributionModel>(r.Get<string>("model")), r.Key("key"), r.Get<double>("pipeline"), r.Get<double>("won_revenue"),
+            r.Get<double>("pipeline_opportunities"), r.Get<double>("won_opportunities")), cancellationToken);
+        return new AttributionResult(rows);
+    }
+}

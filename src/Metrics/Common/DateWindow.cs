@@ -1,0 +1,31 @@
+namespace Analytics.Metrics.Common;
+
+/// <summary>A <c>[From, To)</c> window of whole UTC days: <see cref="From"/> inclusive, <see cref="To"/> exclusive.</summary>
+public readonly record struct DateWindow(DateOnly From, DateOnly To)
+{
+    public DateTime FromTime => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public DateTime ToTime => To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public int Days => To.DayNumber - From.DayNumber;
+
+    /// <summary>The window, or an error that says what is wrong with it.</summary>
+    public DateWindow Validated(int maxDays)
+    {
+        if (To <= From)
+        {
+            throw new MetricArgumentException($"'from' ({From:yyyy-MM-dd}) must be before 'to' ({To:yyyy-MM-dd}); the window is [from, to).");
+        }
+
+        if (Days > maxDays)
+        {
+            throw new MetricArgumentException($"The window from {From:yyyy-MM-dd} to {To:yyyy-MM-dd} is {Days} days long; at most {maxDays} days are allowed.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the window as <c>{from:Date}</c>, <c>{to:Date}</c>, <c>{from_time:DateTime64(3, 'UTC')}</c>, <c>{to_time:…}</c>.</summary>
+    public QueryParameters ToParameters() => new QueryParameters()
+        .Add("from", From).Add("to", To).Add("from_time", FromTime).Add("to_time", ToTime);
+}

@@ -1,0 +1,31 @@
+using Analytics.Metrics.Accounts;
+using Analytics.Metrics.Attribution;
+using Analytics.Metrics.Campaigns;
+using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Surveys;
+using Analytics.Metrics.Velocity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Analytics.Metrics;
+
+public static class MetricsServiceCollectionExtensions
+{
+    /// <summary>Registers the metrics options (validated at start-up), the scoring model store and one service per metric.</summary>
+    public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ScoringModelStore>();
+        builder.Services.AddSingleton<FunnelQuery>();
+        builder.Services.AddSingleton<SalesVelocityQuery>();
+        builder.Services.AddSingleton<NpsQuery>();
+        builder.Services.AddSingleton<CsatQuery>();
+        builder.Services.AddSingleton<EngagedAccountsQuery>();
+        builder.Services.AddSingleton<AccountTimelineQuery>();
+        builder.Services.AddSingleton<AttributionQuery>();
+        builder.Services.AddSingleton<CampaignPerformanceQuery>();
+        return builder;
+    }
+}

@@ -1,0 +1,81 @@
+namespace Analytics.Metrics.Scoring;
+
+/// <summary>Points for one (channel, type) of event; <see cref="HighValuePoints"/>, when set, replaces them on a high-value page.</summary>
+public sealed record ScoringRule(string Channel, string Type, double Points, double? HighValuePoints = null);
+
+/// <summary>
+/// The engagement scoring model (DESIGN.md): points per (channel, type), a different price on high-value pages (a URL
+/// path containing one of <see cref="HighValuePatterns"/>, case-insensitive), and the score from which an account is engaged.
+/// </summary>
+public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyList<string> HighValuePatterns, double Threshold)
+{
+    /// <summary>Most URL patterns one model may hold: ClickHouse's multi-search takes at most 255 needles.</summary>
+    public const int MaxPatterns = 255;
+
+    /// <summary>The default model of DESIGN.md: one ad click does not make an account engaged; a form fill or a dozen page views does.</summary>
+    public static ScoringModel Default { get; } = new(
+        [
+            new("ad", "impression", 0),
+            new("ad", "click", 1),
+            new("email", "open", 1),
+            new("email", "click", 2),
+            new("web", "page_view", 1, HighValuePoints: 5),
+            new("web", "form_submit", 10),
+            new("event", "attended", 10),
+        ],
+        ["/pricing", "/demo", "/contact", "/trial"],
+        Threshold: 10);
+
+    /// <summary>The points of one event, as the SQL prices it; used by tests and by the independent cross-check.</summary>
+    public double PointsOf(string channel, string type, string urlPath)
+    {
+        var rule = Rules.FirstOrDefault(r => r.Channel == channel && r.Type == type);
+        if (rule is null)
+        {
+            return 0;
+        }
+
+        var highValue = HighValuePatterns.Any(p => urlPath.Contains(p, StringComparison.OrdinalIgnoreCase));
+        return highValue ? rule.HighValuePoints ?? rule.Points : rule.Points;
+    }
+
+    /// <summary>Problems that make the model unusable, one message each; empty when it is valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Threshold <= 0 || !double.IsFinite(Threshold))
+        {
+            problems.Add("threshold must be a positive number.");
+        }
+
+        foreach (var duplicate in Rules.GroupBy(r => (r.Channel, r.Type)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"the rule for channel '{duplicate.Key.Channel}' and type '{duplicate.Key.Type}' is given more than once.");
+        }
+
+        foreach (var rule in Rules)
+        {
+            if (string.IsNullOrWhiteSpace(rule.Channel) || string.IsNullOrWhiteSpace(rule.Type) || rule.Channel.Contains('/', StringComparison.Ordinal))
+            {
+                problems.Add("every rule needs a channel (without '/') and a type.");
+            }
+
+            if (!double.IsFinite(rule.Points) || rule.Points < 0 || rule.HighValuePoints is { } hv && (!double.IsFinite(hv) || hv < 0))
+            {
+                problems.Add($"the points of '{rule.Channel}/{rule.Type}' must be zero or more.");
+            }
+        }
+
+        if (HighValuePatterns.Count > MaxPatterns)
+        {
+            problems.Add($"at most {MaxPatterns} high-value URL patterns are allowed.");
+        }
+
+        if (HighValuePatterns.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("a high-value URL pattern cannot be empty (it would match every page).");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,42 @@
+using Analytics.Metrics.Scoring;
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+using Analytics.Storage.Schema;
+using Analytics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Metrics.Tests;
+
+/// <summary>A fresh, migrated database of its own in this process's engine, dropped when disposed.</summary>
+internal sealed class MetricsDatabase : IAsyncDisposable
+{
+    private MetricsDatabase(EmbeddedGateway gateway)
+    {
+        Gateway = gateway;
+        Models = new ScoringModelStore(gateway, TimeProvider.System);
+    }
+
+    public EmbeddedGateway Gateway { get; }
+
+    public ScoringModelStore Models { get; }
+
+    public static async Task<MetricsDatabase> CreateAsync(string owner)
+    {
+        var gateway = await TestEngine.OpenAsync(owner);
+        await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
+            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+        return new MetricsDatabase(gateway);
+    }
+
+    public async Task<MetricsDatabase> WithAsync(Story story)
+    {
+        await story.LoadAsync(Gateway);
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.ExecuteAsync($"DROP DATABASE IF EXISTS {Identifiers.Quote(Gateway.Database)}");
+        await Gateway.DisposeAsync();
+    }
+}
