@@ -23,6 +23,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<Reattribution>();
         services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<RollupRepair>();
         services.AddSingleton<Intake>();
         services.AddSingleton<JsonIntake>();
         services.AddSingleton<CsvIntake>();
@@ -43,7 +44,9 @@ public static class IngestionServiceCollectionExtensions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StorageConfigurationException("Ingestion:Spool:Path", $"the spool folder '{folder}' cannot be used ({e.Message}).", e);
+            // Name the setting the folder came from: the spool's own, or the data folder it sits in by default.
+            var setting = options.Path is null ? "Storage:Path" : "Ingestion:Spool:Path";
+            throw new StorageConfigurationException(setting, $"the spool folder '{folder}' is not writable ({e.Message}).", e);
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Analytics.Storage;
 using Analytics.Storage.Embedded;
+using Analytics.Storage;
 using Analytics.Testing;
 
 namespace Analytics.Api.Tests;

@@ -14,6 +14,7 @@ namespace Analytics.Ingestion.Writing;
 public sealed partial class SpoolWriter(
     DurableSpool spool,
     BatchProcessor processor,
+    RollupRepair rollups,
     IngestionMetrics metrics,
     WriterStatus status,
     IOptions<IngestionOptions> options,
@@ -29,6 +30,9 @@ public sealed partial class SpoolWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+
+        // Entries flushed but not committed at start-up are a replay after an unclean stop: see RollupRepair.
+        var replayEnd = spool.DurableEnd;
         while (!stoppingToken.IsCancellationRequested)
         {
             var position = spool.Checkpoint;
@@ -41,7 +45,16 @@ public sealed partial class SpoolWriter(
                 entries = spool.Read(position, settings.WriterBatchRecords);
             }
 
-            await StoreWithRetryAsync(entries.Select(e => e.Entry).ToList(), settings, stoppingToken);
+            var batch = entries.Select(e => e.Entry).ToList();
+            await StoreWithRetryAsync(batch, settings, stoppingToken);
+            if (position < replayEnd)
+            {
+                var months = batch.Select(e => e.Record).OfType<Records.EngagementEvent>()
+                    .Select(e => (uint)((e.Timestamp.Year * 100) + e.Timestamp.Month)).ToHashSet();
+                LogRepairingRollups(logger, months.Count);
+                await rollups.RebuildAsync(months, stoppingToken);
+            }
+
             spool.Commit(entries[^1].Next);
         }
     }
@@ -112,6 +125,9 @@ public sealed partial class SpoolWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} spooled entries failed (attempt {Attempt}); retrying in {Delay}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spooled entries after an unclean stop; rebuilding the rollups of {Months} months they touch")]
+    private static partial void LogRepairingRollups(ILogger logger, int months);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} spooled entries in {Milliseconds:F0} ms")]
     private static partial void LogStored(ILogger logger, int count, double milliseconds);

@@ -10,6 +10,14 @@ public static class DataModel
     private const string Time = "DateTime64(3, 'UTC')";
     private const string ByAccount = "cityHash64(account_id)";
 
+    /// <summary>Every materialized view of the data model; each target is partitioned by <c>toYYYYMM(day)</c>.</summary>
+    public static IReadOnlyList<MaterializedViewSpec> Views =>
+        typeof(DataModel).GetFields().Where(f => f.FieldType == typeof(MaterializedViewSpec)).Select(f => (MaterializedViewSpec)f.GetValue(null)!).ToList();
+
+    /// <summary>Every table of the data model, in declaration order.</summary>
+    public static IReadOnlyList<TableSpec> Tables =>
+        typeof(DataModel).GetFields().Where(f => f.FieldType == typeof(TableSpec)).Select(f => (TableSpec)f.GetValue(null)!).ToList();
+
     public static readonly TableSpec Accounts = new(
         "accounts",
         [
