@@ -24,6 +24,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<Reattribution>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<RollupRepair>();
+        services.AddSingleton<Deletion.DeletionService>();
         services.AddSingleton<Intake>();
         services.AddSingleton<JsonIntake>();
         services.AddSingleton<CsvIntake>();

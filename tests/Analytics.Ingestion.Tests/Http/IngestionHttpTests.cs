@@ -172,4 +172,22 @@ public sealed class IngestionHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("'leads' is not an import kind", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_admin_erases_a_contact_and_is_told_what_was_removed()
+    {
+        await PostJsonOkAsync(_server, "/v1/webhooks/sendgrid", """[{"email": "jo@acme.com", "timestamp": 1772442000, "event": "open", "sg_event_id": "sg1"}]""");
+        await WaitForRowsAsync(_server, "events", 1);
+
+        using var forbidden = await PostJsonAsync(_server, "/v1/admin/deletions", """{"email": "jo@acme.com"}""");
+        using var ambiguous = await PostJsonAsync(_server, "/v1/admin/deletions", """{"email": "jo@acme.com", "accountId": "acme"}""", HostSettings.AdminKey);
+        using var erased = await PostJsonAsync(_server, "/v1/admin/deletions", """{"email": "jo@acme.com"}""", HostSettings.AdminKey);
+        var answer = JsonDocument.Parse(await erased.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal("contact", answer.GetProperty("subject").GetString());
+        Assert.Equal(1ul, answer.GetProperty("removed").GetProperty("events").GetUInt64());
+    }
 }
