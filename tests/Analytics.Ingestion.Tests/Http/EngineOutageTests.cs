@@ -92,4 +92,51 @@ public sealed class EngineOutageTests
 
         throw new TimeoutException($"{count} of {expected} events stored after ClickHouse came back.");
     }
+
+    [Fact]
+    public async Task A_full_spool_answers_503_with_Retry_After_and_accepts_again_once_drained()
+    {
+        await using var clickHouse = await ClickHouseHttpServer.StartAsync();
+        var database = TestEngine.UniqueDatabase(nameof(EngineOutageTests));
+        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
+        settings["Storage:ClickHouse"] = clickHouse.ConnectionString;
+        settings["Storage:Database"] = database;
+        settings["Storage:ServerRetries"] = "1";
+        settings["Ingestion:WriterMaxBackoffSeconds"] = "1";
+        settings["Ingestion:Spool:QuotaBytes"] = "200000";
+        settings["Ingestion:Spool:RetryAfterSeconds"] = "7";
+        await using var server = await ServerProcess.StartAsync(settings);
+        await clickHouse.StopAsync();
+
+        var accepted = 0;
+        HttpResponseMessage? refused = null;
+        for (var n = 0; n < 100 && refused is null; n++)
+        {
+            var response = await PostJsonAsync(server, "/v1/batch", PageViewBatch(Enumerable.Range(0, 100).Select(i => $"full-{n}-{i}")));
+            if (response.IsSuccessStatusCode)
+            {
+                accepted += 100;
+                response.Dispose();
+            }
+            else
+            {
+                refused = response;
+            }
+        }
+
+        using (refused)
+        {
+            Assert.NotNull(refused);
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
+        }
+
+        await clickHouse.StartAsync();
+        await WaitForStoredAsync(database, (ulong)accepted);
+        var after = await PostJsonOkAsync(server, "/v1/batch", PageViewBatch(["after-the-outage"]));
+
+        Assert.True(accepted > 0);
+        Assert.Equal(1, after.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, await server.StopAsync());
+    }
 }
