@@ -15,6 +15,10 @@ public static class HealthApi
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteReport }).AllowAnonymous();
         app.MapMetrics("/metrics").AllowAnonymous();
+
+        // TRICKY: prometheus-net starts listening to .NET meters (the ingestion counters among them) only at its first
+        // collection, so counts made before the first scrape would be lost; collect once now to start listening.
+        Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
         return app;
     }
 

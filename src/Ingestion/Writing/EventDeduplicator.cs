@@ -5,8 +5,8 @@ namespace Analytics.Ingestion.Writing;
 
 /// <summary>
 /// Finds which events of a batch are not stored yet, by id, so client resends, writer retries and spool replays
-/// store an event once. The lookup is narrowed to the batch's time range (partition pruning) and uses the bloom-filter
-/// index on <c>event_id</c>.
+/// store an event once. Ids are looked up by primary key in <c>event_ids</c>, which a materialized view of
+/// <c>events</c> fills, whatever the event's timestamp (a resend without one gets a new one).
 /// </summary>
 public sealed class EventDeduplicator(IClickHouseGateway gateway)
 {
@@ -17,15 +17,8 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
         var stored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in events.Chunk(IdsPerQuery))
         {
-            const string sql = """
-                SELECT DISTINCT event_id FROM events
-                WHERE timestamp BETWEEN {from:DateTime64(3, 'UTC')} AND {to:DateTime64(3, 'UTC')}
-                  AND event_id IN {ids:Array(String)}
-                """;
-            var parameters = new QueryParameters()
-                .Add("from", chunk.Min(e => e.Timestamp))
-                .Add("to", chunk.Max(e => e.Timestamp))
-                .Add("ids", chunk.Select(e => e.EventId).Distinct().ToArray());
+            const string sql = "SELECT DISTINCT event_id FROM event_ids WHERE event_id IN {ids:Array(String)}";
+            var parameters = new QueryParameters().Add("ids", chunk.Select(e => e.EventId).Distinct().ToArray());
             await foreach (var row in gateway.QueryAsync(sql, parameters, cancellationToken))
             {
                 stored.Add(row.Get<string>(0));

@@ -10,7 +10,7 @@ public static class DataModel
     private const string Time = "DateTime64(3, 'UTC')";
     private const string ByAccount = "cityHash64(account_id)";
 
-    /// <summary>Every materialized view of the data model; each target is partitioned by <c>toYYYYMM(day)</c>.</summary>
+    /// <summary>Every materialized view of the data model; each target has a <c>day</c> column, by which its months are rebuilt.</summary>
     public static IReadOnlyList<MaterializedViewSpec> Views =>
         typeof(DataModel).GetFields().Where(f => f.FieldType == typeof(MaterializedViewSpec)).Select(f => (MaterializedViewSpec)f.GetValue(null)!).ToList();
 
@@ -280,6 +280,20 @@ public static class DataModel
         ],
         "ReplacingMergeTree(updated_at)",
         "alias");
+
+    /// <summary>
+    /// Every stored event id, fed by a materialized view of <see cref="Events"/>, so the ingestion writer finds an id by
+    /// primary key whatever its timestamp (a resent event without a timestamp gets a new one).
+    /// </summary>
+    public static readonly TableSpec EventIds = new(
+        "event_ids",
+        ["event_id String", "day Date"],
+        "ReplacingMergeTree",
+        "event_id");
+
+    public static readonly MaterializedViewSpec EventIdsView = new(
+        "event_ids_mv", Source: "events", Target: "event_ids",
+        Select: "SELECT event_id, toDate(timestamp) AS day FROM {source}");
 
     /// <summary>Every erasure an admin asked for: whom, what was removed, when.</summary>
     public static readonly TableSpec DeletionRequests = new(

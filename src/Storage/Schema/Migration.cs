@@ -24,5 +24,9 @@ public static class Migrations
             .Append($"INSERT INTO {d.Qualified(DataModel.AccountTouchDaily.Name)} "
                 + DataModel.AccountTouchDailySelect.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal))
             .Concat(d.CreateTable(DataModel.ScoringModels))),
+        new(5, "event id index", d => d.CreateTable(DataModel.EventIds)
+            .Append(d.CreateMaterializedView(DataModel.EventIdsView))
+            // Events stored before the view existed; the ReplacingMergeTree collapses an overlap.
+            .Append($"INSERT INTO {d.Qualified(DataModel.EventIds.Name)} SELECT event_id, toDate(timestamp) AS day FROM {d.Qualified(DataModel.Events.Name)}")),
     ];
 }

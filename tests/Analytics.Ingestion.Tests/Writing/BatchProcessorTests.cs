@@ -23,6 +23,17 @@ public sealed class BatchProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_resent_with_another_timestamp_is_stored_once()
+    {
+        await _db.StoreAsync(PageView("e1", 0, "v1"));
+
+        var resent = await _db.StoreAsync(PageView("e1", 60 * 24 * 40, "v1"));
+
+        Assert.Equal((0, 1), (resent.Events, resent.DuplicateEvents));
+        Assert.Equal([[1ul]], await _db.RowsAsync("SELECT count() FROM events"));
+    }
+
+    [Fact]
     public async Task A_replayed_batch_stores_nothing_twice()
     {
         IngestRecord[] batch =
