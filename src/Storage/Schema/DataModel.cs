@@ -66,8 +66,9 @@ public static class DataModel
 
     /// <summary>
     /// Raw engagement events, kept for drill-down and re-scoring. <c>account_id</c> is empty while an event's account is
-    /// unknown. The ingestion writer stores an event id once (it looks ids up through the bloom-filter index first); a
-    /// duplicate that slipped past would still collapse into one row on merge.
+    /// unknown. The ingestion writer stores an event id once (it looks ids up in <see cref="EventIds"/> first); a
+    /// duplicate that slipped past would still collapse into one row on merge. The bloom-filter index serves drill-down
+    /// by event id.
     /// </summary>
     public static readonly TableSpec Events = new(
         "events",
