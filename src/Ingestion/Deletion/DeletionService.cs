@@ -1,6 +1,7 @@
 using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Writing;
 using Analytics.Storage;
+using Analytics.Storage.Schema;
 
 namespace Analytics.Ingestion.Deletion;
 
@@ -22,7 +23,7 @@ public sealed record DeletionReport(string RequestId, DeletionSubject Subject, I
 /// It first waits for the spool writer to store what was accepted before the request, so nothing of the subject that
 /// was already accepted arrives after the erasure.
 /// </summary>
-public sealed class DeletionService(IClickHouseGateway gateway, DurableSpool spool, RollupRepair rollups, TimeProvider clock)
+public sealed class DeletionService(IClickHouseGateway gateway, SchemaDialect dialect, DurableSpool spool, RollupRepair rollups, TimeProvider clock)
 {
     public async Task<DeletionReport> EraseAsync(DeletionSubject subject, string requestedBy, CancellationToken cancellationToken)
     {
@@ -41,7 +42,8 @@ public sealed class DeletionService(IClickHouseGateway gateway, DurableSpool spo
             removed[table] = await CountAsync(table, filter, parameters, cancellationToken);
             if (removed[table] > 0)
             {
-                await gateway.ExecuteAsync($"DELETE FROM {table} WHERE {filter}", parameters, cancellationToken);
+                // On a cluster the rows live in the local tables: a DELETE goes there, on every node.
+                await gateway.ExecuteAsync($"DELETE FROM {dialect.Qualified(dialect.StorageTable(table))}{dialect.OnCluster} WHERE {filter}", parameters, cancellationToken);
             }
         }
 

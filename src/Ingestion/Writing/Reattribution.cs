@@ -1,4 +1,5 @@
 using Analytics.Storage;
+using Analytics.Storage.Schema;
 
 namespace Analytics.Ingestion.Writing;
 
@@ -7,7 +8,7 @@ namespace Analytics.Ingestion.Writing;
 /// stored without an account are inserted under the account (so the rollup counts them), then the originals deleted.
 /// Idempotent: a copy already made is not made again, so a crash between the two steps is mended by a replay.
 /// </summary>
-public sealed class Reattribution(IClickHouseGateway gateway)
+public sealed class Reattribution(IClickHouseGateway gateway, SchemaDialect dialect)
 {
     private static readonly string Columns = string.Join(", ", RecordRows.EventColumns);
 
@@ -53,8 +54,10 @@ public sealed class Reattribution(IClickHouseGateway gateway)
                   WHERE account_id != '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)}))
             """;
         await gateway.ExecuteAsync(copy, parameters, cancellationToken);
+        // On a cluster the rows live in the local tables: a DELETE goes there, on every node.
         await gateway.ExecuteAsync(
-            "DELETE FROM events WHERE account_id = '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)})",
+            $"DELETE FROM {dialect.Qualified(dialect.StorageTable(DataModel.Events.Name))}{dialect.OnCluster} "
+            + "WHERE account_id = '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)})",
             parameters, cancellationToken);
         return count;
     }

@@ -3,7 +3,6 @@ using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Tests.Writing;
 using Analytics.Ingestion.Writing;
-using Analytics.Storage.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
@@ -20,7 +19,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         _spool = DurableSpool.Open(_spoolFolder, new SpoolOptions(), NullLogger.Instance);
-        _deletions = new DeletionService(_db.Gateway, _spool, new RollupRepair(_db.Gateway, new SchemaDialect(_db.Gateway.Database, null)), TimeProvider.System);
+        _deletions = new DeletionService(_db.Gateway, _db.Dialect, _spool, new RollupRepair(_db.Gateway, _db.Dialect), TimeProvider.System);
 
         // Jo is known by email (contact c-jo) and, through identify, as user u1 (a second contact record) who browsed
         // anonymously as v1; Ann only by email.

@@ -18,12 +18,15 @@ public sealed class WriterDatabase : IAsyncLifetime
 
     public BatchProcessor Processor { get; private set; } = null!;
 
+    public SchemaDialect Dialect { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Gateway = await TestEngine.OpenAsync(nameof(WriterDatabase));
-        await new Migrator(Gateway, new SchemaDialect(Gateway.Database, null), NullLogger<Migrator>.Instance)
+        Dialect = new SchemaDialect(Gateway.Database, null);
+        await new Migrator(Gateway, Dialect, NullLogger<Migrator>.Instance)
             .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
-        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway));
+        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect));
     }
 
     public async Task DisposeAsync()
