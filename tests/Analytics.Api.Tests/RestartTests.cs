@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Analytics.Storage.Embedded;
 using Analytics.Storage;
+using Analytics.Storage.Embedded;
 using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
@@ -37,7 +34,7 @@ public sealed class RestartTests
         // Second run sees every row, then is stopped the hard or the soft way.
         await using (var second = await ServerProcess.StartAsync(settings))
         {
-            Assert.Equal((ulong)EventCount, await StoredRowsAsync(second, "events"));
+            Assert.Equal((ulong)EventCount, await second.StoredRowsAsync("events"));
             Assert.Contains("Schema up to date (0 migrations applied now", second.Output, StringComparison.Ordinal);
             if (stopSignal == Signals.Kill)
             {
@@ -52,7 +49,7 @@ public sealed class RestartTests
         // Third run still sees them; then every row is read back and compared, value for value.
         await using (var third = await ServerProcess.StartAsync(settings))
         {
-            Assert.Equal((ulong)EventCount, await StoredRowsAsync(third, "events"));
+            Assert.Equal((ulong)EventCount, await third.StoredRowsAsync("events"));
             Assert.Equal(0, await third.StopAsync());
         }
 
@@ -88,15 +85,5 @@ public sealed class RestartTests
     {
         await using var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, folder, "analytics");
         return await work(gateway);
-    }
-
-    private static async Task<ulong> StoredRowsAsync(ServerProcess server, string table)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/storage");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.AdminKey);
-        using var response = await server.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == table).GetProperty("rows").GetUInt64();
     }
 }

@@ -72,6 +72,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The rows a table holds, from the server's admin storage report (<c>GET /v1/admin/storage</c>).</summary>
+    public async Task<ulong> StoredRowsAsync(string table, string adminKey = HostSettings.AdminKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/storage");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("table").GetString() == table).GetProperty("rows").GetUInt64();
+    }
+
     /// <summary>Sends a signal (SIGTERM, SIGINT) and waits for the process to end.</summary>
     public async Task<int> StopAsync(int signal = Signals.Term, TimeSpan? timeout = null)
     {

@@ -16,12 +16,7 @@ public sealed class EngineOutageTests
     public async Task Batches_acknowledged_while_ClickHouse_is_down_are_all_stored_when_it_returns()
     {
         await using var clickHouse = await ClickHouseHttpServer.StartAsync();
-        var database = TestEngine.UniqueDatabase(nameof(EngineOutageTests));
-        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
-        settings["Storage:ClickHouse"] = clickHouse.ConnectionString;
-        settings["Storage:Database"] = database;
-        settings["Storage:ServerRetries"] = "1";
-        settings["Ingestion:WriterMaxBackoffSeconds"] = "1";
+        var (settings, database) = OnServerBackend(clickHouse);
 
         await using var server = await ServerProcess.StartAsync(settings);
         await PostJsonOkAsync(server, "/v1/batch", PageViewBatch(Enumerable.Range(0, 100).Select(i => $"before-{i}")));
@@ -52,6 +47,18 @@ public sealed class EngineOutageTests
         {
             Assert.Equal((1_100ul, 1_100ul), (row.Get<ulong>(0), row.Get<ulong>(1)));
         }
+    }
+
+    /// <summary>Settings for a server on the server backend, against <paramref name="clickHouse"/>, retrying quickly.</summary>
+    private static (Dictionary<string, string> Settings, string Database) OnServerBackend(ClickHouseHttpServer clickHouse)
+    {
+        var database = TestEngine.UniqueDatabase(nameof(EngineOutageTests));
+        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
+        settings["Storage:ClickHouse"] = clickHouse.ConnectionString;
+        settings["Storage:Database"] = database;
+        settings["Storage:ServerRetries"] = "1";
+        settings["Ingestion:WriterMaxBackoffSeconds"] = "1";
+        return (settings, database);
     }
 
     /// <summary>Polls /healthz (which answers 503 while storage is down) until its report says <paramref name="text"/>.</summary>
@@ -97,12 +104,7 @@ public sealed class EngineOutageTests
     public async Task A_full_spool_answers_503_with_Retry_After_and_accepts_again_once_drained()
     {
         await using var clickHouse = await ClickHouseHttpServer.StartAsync();
-        var database = TestEngine.UniqueDatabase(nameof(EngineOutageTests));
-        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
-        settings["Storage:ClickHouse"] = clickHouse.ConnectionString;
-        settings["Storage:Database"] = database;
-        settings["Storage:ServerRetries"] = "1";
-        settings["Ingestion:WriterMaxBackoffSeconds"] = "1";
+        var (settings, database) = OnServerBackend(clickHouse);
         settings["Ingestion:Spool:QuotaBytes"] = "200000";
         settings["Ingestion:Spool:RetryAfterSeconds"] = "7";
         await using var server = await ServerProcess.StartAsync(settings);

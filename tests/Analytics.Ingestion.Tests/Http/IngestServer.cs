@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,11 +47,7 @@ internal static class IngestServer
         ulong seen = 0;
         while (DateTime.UtcNow < deadline)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/storage");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.AdminKey);
-            using var response = await server.Client.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            seen = body.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == table).GetProperty("rows").GetUInt64();
+            seen = await server.StoredRowsAsync(table);
             if (seen >= rows)
             {
                 return;
