@@ -4,6 +4,7 @@ using Analytics.Metrics.Campaigns;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
+        builder.Services.AddSingleton<CommentsQuery>();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
 using GraphQL;
@@ -52,6 +53,14 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .Argument<IntervalType>("interval", "Also give a trend per period.").Argument<SurveyGroupByType>("groupBy", "Also give the figures per group.")
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CsatQuery>().RunAsync(Survey(c), ct)));
+
+        Field<NonNullGraphType<CommentsType>>("comments").Description("Survey comments by sentiment, with their most frequent themes.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("survey", "nps or csat; both when absent.").Argument<SurveyGroupByType>("groupBy", "Also give the figures per group.")
+            .Argument<IntGraphType>("themes", $"Themes to list per group, 0 to {CommentsQuery.MaxThemes}; default 5.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CommentsQuery>().RunAsync(new CommentsRequest(
+                c.Window(), c.GetArgument<string?>("survey"), c.GetArgument<SurveyGroupBy?>("groupBy"), c.GetArgument("themes", 5)), ct)));
 
         Field<NonNullGraphType<EngagedAccountConnectionType>>("engagedAccounts").Description("Engaged accounts by score, highest first, with their surge (sales role).")
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)

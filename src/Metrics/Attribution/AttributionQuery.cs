@@ -47,8 +47,9 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
                 SELECT opportunity_id, account_id, toDate(created_at) AS created_day, toFloat64(assumeNotNull(amount)) AS amount,
                     created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')} AS in_pipeline,
                     status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')} AS in_won
-                FROM opportunities FINAL
-                WHERE amount IS NOT NULL AND (in_pipeline OR in_won)
+                FROM opportunities AS opportunity FINAL
+                -- TRICKY: a bare `amount` here is the non-null alias above, so the test must name the table's column.
+                WHERE opportunity.amount IS NOT NULL AND (in_pipeline OR in_won)
             ),
             ends AS (
                 SELECT o.opportunity_id AS opportunity_id, argMin(t.first, t.day) AS first, argMax(t.last, t.day) AS last

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Csv;
 using Analytics.Ingestion.Records;
+using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Csv.CsvTestKit;
 
 namespace Analytics.Ingestion.Tests.Csv;

@@ -20,7 +20,7 @@ public sealed class AccountTimelineQueryTests
         .Event("acme", Day(4, 9), "web", "page_view", url: "https://acme.example/pricing", contact: "c1")
         .Event("acme", Day(8, 23.5), "email", "open", campaign: "nurture", contact: "c1")
         .Event("acme", Day(9), "web", "page_view", url: "https://acme.example/late")
-        .Event("globex", Day(4), "web", "page_view")
+        .Event("globex", Day(4), "web", "page_view", url: "https://globex.example/")
         .Opportunity("o1", "acme", Day(1).AddDays(-10), null, "open", 1000m, "new")
         .Opportunity("o2", "acme", Day(1).AddDays(-5), Day(5), "won", 2500.5m, "renewal")
         .Opportunity("o3", "acme", Day(1).AddDays(-9), Day(1), "lost", 300m)
@@ -70,7 +70,7 @@ public sealed class AccountTimelineQueryTests
 
         Assert.Equivalent(new AccountTimeline(
             new AccountProfile("globex", null, null, null, null, null, null),
-            [new TimelineEvent(Day(4), "web", "page_view", "", "", "https://example.com/blog", "")],
+            [new TimelineEvent(Day(4), "web", "page_view", "", "", "https://globex.example/", "")],
             false, [], []), result, strict: true);
     }
 

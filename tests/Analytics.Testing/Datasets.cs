@@ -1,7 +1,7 @@
-namespace Analytics.Ingestion.Tests;
+namespace Analytics.Testing;
 
 /// <summary>The real public data sets in ../shared/datasets beside the project (test data only, never shipped).</summary>
-internal static class Datasets
+public static class Datasets
 {
     /// <summary>The datasets folder, found by walking up from the test binaries to the folder that holds shared/.</summary>
     public static string Folder { get; } = Find();
