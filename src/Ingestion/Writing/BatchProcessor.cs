@@ -18,7 +18,8 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
     /// <summary>What one batch stored, by table, for metrics and logs.</summary>
     public sealed record Outcome(int Events, int DuplicateEvents, int Records, int DeadLetters, int Reattributed);
 
-    public async Task<Outcome> ProcessAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Stores a batch; <paramref name="replay"/> marks entries replayed after an unclean stop (see <see cref="EventDeduplicator"/>).</summary>
+    public async Task<Outcome> ProcessAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken, bool replay = false)
     {
         var records = 0;
         records += await InsertAsync<AccountRecord>(entries, "accounts", RecordRows.AccountColumns, (a, e) => RecordRows.Account(a, e.ReceivedAt), cancellationToken);
@@ -26,7 +27,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
         records += await InsertContactsAsync(entries, cancellationToken);
 
         var graph = await ApplyIdentityLinksAsync(entries, cancellationToken);
-        var (stored, duplicates) = await InsertEventsAsync(entries, graph, cancellationToken);
+        var (stored, duplicates) = await InsertEventsAsync(entries, graph, replay, cancellationToken);
         var reattributed = await reattribution.ApplyAsync(await PersonsWithAccountsAsync(graph, cancellationToken), cancellationToken);
 
         records += await InsertAsync<OpportunityRecord>(entries, "opportunities", RecordRows.OpportunityColumns, (o, e) => RecordRows.Opportunity(o, e.ReceivedAt), cancellationToken);
@@ -130,7 +131,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
     /// Each event's account: its own (CSV account_id, Segment context.groupId), else its user's or visitor's through
     /// identify and group calls, else its email's (contact record, then company domain).
     /// </summary>
-    private async Task<(int Stored, int Duplicates)> InsertEventsAsync(IReadOnlyList<SpoolEntry> entries, IdentityGraph graph, CancellationToken cancellationToken)
+    private async Task<(int Stored, int Duplicates)> InsertEventsAsync(IReadOnlyList<SpoolEntry> entries, IdentityGraph graph, bool replay, CancellationToken cancellationToken)
     {
         var events = entries.Where(e => e.Record is EngagementEvent).Select(e => (Entry: e, Event: (EngagementEvent)e.Record!)).ToList();
         if (events.Count == 0)
@@ -138,7 +139,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
             return (0, 0);
         }
 
-        var fresh = await deduplicator.NewEventsAsync(events.Select(e => e.Event).ToList(), cancellationToken);
+        var fresh = await deduplicator.NewEventsAsync(events.Select(e => e.Event).ToList(), replay, cancellationToken);
         var emails = fresh.Where(e => e.AccountId is null)
             .Select(e => e.ContactEmail ?? PersonOf(graph, e)?.Email)
             .Where(e => e is not null).Cast<string>().Distinct().ToList();

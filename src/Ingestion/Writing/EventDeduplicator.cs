@@ -12,12 +12,20 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
 {
     private const int IdsPerQuery = 10_000;
 
-    public async Task<List<EngagementEvent>> NewEventsAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    /// <param name="events">The batch's events.</param>
+    /// <param name="replay">
+    /// True for entries replayed after an unclean stop: then <c>events</c> itself is asked (through its bloom-filter
+    /// index), since the stop may have fallen between an insert into <c>events</c> and the view's insert into
+    /// <c>event_ids</c>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    public async Task<List<EngagementEvent>> NewEventsAsync(IReadOnlyList<EngagementEvent> events, bool replay, CancellationToken cancellationToken)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
+        var table = replay ? "events" : "event_ids";
         foreach (var chunk in events.Chunk(IdsPerQuery))
         {
-            const string sql = "SELECT DISTINCT event_id FROM event_ids WHERE event_id IN {ids:Array(String)}";
+            var sql = $"SELECT DISTINCT event_id FROM {table} WHERE event_id IN {{ids:Array(String)}}";
             var parameters = new QueryParameters().Add("ids", chunk.Select(e => e.EventId).Distinct().ToArray());
             await foreach (var row in gateway.QueryAsync(sql, parameters, cancellationToken))
             {

@@ -46,8 +46,9 @@ public sealed partial class SpoolWriter(
             }
 
             var batch = entries.Select(e => e.Entry).ToList();
-            await StoreWithRetryAsync(batch, settings, stoppingToken);
-            if (position < replayEnd)
+            var replay = position < replayEnd;
+            await StoreWithRetryAsync(batch, replay, settings, stoppingToken);
+            if (replay)
             {
                 var months = batch.Select(e => e.Record).OfType<Records.EngagementEvent>()
                     .Select(e => (uint)((e.Timestamp.Year * 100) + e.Timestamp.Month)).ToHashSet();
@@ -59,7 +60,7 @@ public sealed partial class SpoolWriter(
         }
     }
 
-    private async Task StoreWithRetryAsync(List<SpoolEntry> batch, IngestionOptions settings, CancellationToken stoppingToken)
+    private async Task StoreWithRetryAsync(List<SpoolEntry> batch, bool replay, IngestionOptions settings, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
         var failuresWhileReachable = 0;
@@ -69,12 +70,12 @@ public sealed partial class SpoolWriter(
             {
                 if (failuresWhileReachable >= FailuresBeforeIsolating)
                 {
-                    await StoreOneByOneAsync(batch, stoppingToken);
+                    await StoreOneByOneAsync(batch, replay, stoppingToken);
                 }
                 else
                 {
                     var started = clock.GetTimestamp();
-                    Record(await processor.ProcessAsync(batch, stoppingToken));
+                    Record(await processor.ProcessAsync(batch, stoppingToken, replay));
                     LogStored(logger, batch.Count, clock.GetElapsedTime(started).TotalMilliseconds);
                 }
 
@@ -98,13 +99,13 @@ public sealed partial class SpoolWriter(
     /// reason, so nothing is lost and the rest go through; if the engine does not answer, the failure propagates and
     /// the whole batch is retried later.
     /// </summary>
-    private async Task StoreOneByOneAsync(List<SpoolEntry> batch, CancellationToken stoppingToken)
+    private async Task StoreOneByOneAsync(List<SpoolEntry> batch, bool replay, CancellationToken stoppingToken)
     {
         foreach (var entry in batch)
         {
             try
             {
-                Record(await processor.ProcessAsync([entry], stoppingToken));
+                Record(await processor.ProcessAsync([entry], stoppingToken, replay));
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException or Storage.ClickHouseException { Code: > 0 })
             {

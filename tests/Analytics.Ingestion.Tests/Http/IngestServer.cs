@@ -59,6 +59,25 @@ internal static class IngestServer
         throw new TimeoutException($"{table} holds {seen} rows, not {rows}, after waiting.");
     }
 
+    /// <summary>Polls /healthz until the spool writer has stored everything accepted (the ingestion check reports no backlog).</summary>
+    public static async Task WaitForDrainedAsync(ServerProcess server, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var report = string.Empty;
+        while (DateTime.UtcNow < deadline)
+        {
+            report = await server.Client.GetStringAsync("/healthz");
+            if (report.Contains("\"spool backlog 0 bytes\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The spool did not drain: {report}");
+    }
+
     /// <summary>Opens a stopped server's data folder in this process and reads rows (the server must not hold it).</summary>
     public static async Task<List<object?[]>> ReadStoppedAsync(string folder, string sql, string database = "analytics")
     {
