@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Metrics.Common;
+using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Surveys;
+using Analytics.Metrics.Velocity;
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+using Analytics.Storage.Schema;
+using Analytics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Bench;
+
+/// <summary>
+/// Query latency of every query of CONTRACT.md through GraphQL, and the overhead of GraphQL over the same SQL run
+/// directly. The data is generated inside the engine (<c>INSERT ... SELECT FROM numbers(N)</c>, deterministic hashes) into
+/// a fresh data folder with the migrated schema, so the rollup views fill as in production: 50,000 accounts, half of
+/// them on a target list, N events over 2025, 200,000 opportunities and 200,000 survey answers. "Direct" runs the metric
+/// query classes (their SQL and their C# assembly of the result) on an embedded gateway in this process; then the
+/// gateway is closed (one process per folder) and the real server (Release build) opens the same folder and answers
+/// the same queries over <c>POST /graphql</c>.
+/// </summary>
+public static class MetricsBenchmark
+{
+    private const int Accounts = 50_000;
+    private const int Opportunities = 200_000;
+    private const int SurveyAnswers = 200_000;
+    private const int Warmups = 2;
+    private const int ChunkEvents = 5_000_000;
+    private const string TargetList = "bench-targets";
+    private const string Database = "analytics";
+    private const double TargetP95Ms = 300;
+    private const double TargetOverhead = 0.15;
+
+    private static readonly DateOnly From = new(2025, 1, 1);
+    private static readonly DateOnly To = new(2026, 1, 1);
+
+    private sealed record Case(string Name, string GraphQL, Func<Queries, CancellationToken, Task> Direct);
+
+    private sealed record Queries(FunnelQuery Funnel, SalesVelocityQuery Velocity, NpsQuery Nps, CsatQuery Csat, EngagedAccountsQuery Engaged);
+
+    private const string Stages = "stages { name accounts conversionFromPrevious }";
+    private const string SalesFields = "won lost open winRate averageDealSize averageDaysToClose medianDaysToClose velocityPerDay";
+    private const string NpsFields = "responses promoters passives detractors score";
+    private const string CsatFields = "responses satisfied score";
+
+    private static readonly DateWindow Window = new(From, To);
+
+    private static IReadOnlyList<Case> Cases() =>
+    [
+        new("funnel", $"{{ funnel(from: \"{From:O}\", to: \"{To:O}\") {{ {Stages} groups {{ key {Stages} }} }} }}",
+            (q, ct) => q.Funnel.RunAsync(new FunnelRequest(Window), ct)),
+        new("funnel targetList", $"{{ funnel(from: \"{From:O}\", to: \"{To:O}\", targetList: \"{TargetList}\") {{ {Stages} groups {{ key {Stages} }} }} }}",
+            (q, ct) => q.Funnel.RunAsync(new FunnelRequest(Window, TargetList), ct)),
+        new("funnel groupBy INDUSTRY", $"{{ funnel(from: \"{From:O}\", to: \"{To:O}\", groupBy: INDUSTRY) {{ {Stages} groups {{ key {Stages} }} }} }}",
+            (q, ct) => q.Funnel.RunAsync(new FunnelRequest(Window, GroupBy: FunnelGroupBy.Industry), ct)),
+        new("funnel targetList groupBy FIRST_TOUCH_SOURCE", $"{{ funnel(from: \"{From:O}\", to: \"{To:O}\", targetList: \"{TargetList}\", groupBy: FIRST_TOUCH_SOURCE) {{ {Stages} groups {{ key {Stages} }} }} }}",
+            (q, ct) => q.Funnel.RunAsync(new FunnelRequest(Window, TargetList, FunnelGroupBy.FirstTouchSource), ct)),
+        new("salesVelocity groupBy OPPORTUNITY_TYPE", $"{{ salesVelocity(from: \"{From:O}\", to: \"{To:O}\", groupBy: OPPORTUNITY_TYPE) {{ {SalesFields} groups {{ key {SalesFields} }} }} }}",
+            (q, ct) => q.Velocity.RunAsync(new SalesVelocityRequest(Window, SalesGroupBy.OpportunityType), ct)),
+        new("nps interval WEEK groupBy SEGMENT", $"{{ nps(from: \"{From:O}\", to: \"{To:O}\", interval: WEEK, groupBy: SEGMENT) {{ {NpsFields} marginOfError trend {{ periodStart {NpsFields} }} groups {{ key {NpsFields} marginOfError }} }} }}",
+            (q, ct) => q.Nps.RunAsync(new SurveyRequest(Window, Interval.Week, SurveyGroupBy.Segment), ct)),
+        new("csat interval WEEK groupBy INDUSTRY", $"{{ csat(from: \"{From:O}\", to: \"{To:O}\", interval: WEEK, groupBy: INDUSTRY) {{ {CsatFields} trend {{ periodStart {CsatFields} }} groups {{ key {CsatFields} }} }} }}",
+            (q, ct) => q.Csat.RunAsync(new SurveyRequest(Window, Interval.Week, SurveyGroupBy.Industry), ct)),
+        new("engagedAccounts first 50", $"{{ engagedAccounts(from: \"{From:O}\", to: \"{To:O}\", first: 50) {{ totalCount edges {{ cursor node {{ accountId name score surge lastActivityAt openOpportunities }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
+            (q, ct) => q.Engaged.RunAsync(new EngagedAccountsRequest(Window, First: 50), ct)),
+    ];
+
+    public static async Task RunAsync(int eventCount, int runs)
+    {
+        var folder = HostSettings.NewDataFolder();
+        try
+        {
+            var cases = Cases();
+            double generateSeconds;
+            var direct = new Dictionary<string, List<double>>();
+            await using (var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, folder, Database))
+            {
+                await new Migrator(gateway, new SchemaDialect(Database, null), NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+                var clock = Stopwatch.StartNew();
+                await GenerateAsync(gateway, eventCount);
+                generateSeconds = clock.Elapsed.TotalSeconds;
+
+                var models = new ScoringModelStore(gateway, TimeProvider.System);
+                var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway), new EngagedAccountsQuery(gateway, models));
+                foreach (var c in cases)
+                {
+                    direct[c.Name] = await MeasureAsync(runs, ct => c.Direct(queries, ct));
+                    Console.Error.WriteLine($"  direct {c.Name}: p50 {Percentile(direct[c.Name], 0.50):F1} ms");
+                }
+            }
+
+            var settings = HostSettings.Embedded(folder);
+            settings["Serilog:MinimumLevel:Default"] = "Warning";
+            var graphql = new Dictionary<string, List<double>>();
+            await using (var server = await ServerProcess.StartAsync(settings, TimeSpan.FromMinutes(5)))
+            {
+                foreach (var c in cases)
+                {
+                    graphql[c.Name] = await MeasureAsync(runs, ct => PostAsync(server, c.GraphQL, ct));
+                    Console.Error.WriteLine($"  graphql {c.Name}: p50 {Percentile(graphql[c.Name], 0.50):F1} ms");
+                }
+
+                await server.StopAsync();
+            }
+
+            Console.WriteLine($"metrics benchmark: {eventCount:N0} events, {Accounts:N0} accounts ({Accounts / 2:N0} on a target list), {Opportunities:N0} opportunities, {SurveyAnswers:N0} survey answers");
+            Console.WriteLine($"  generated in the engine in {generateSeconds:F1} s; window [{From:O}, {To:O}) (the whole year); {runs} runs after {Warmups} warm-ups, one client");
+            Console.WriteLine($"  {"query",-46} {"p50 ms",8} {"p95 ms",8} {"direct p50",11} {"direct p95",11} {"overhead",9}  targets (p95 <= {TargetP95Ms:F0} ms, overhead <= {TargetOverhead:P0})");
+            foreach (var c in cases)
+            {
+                List<double> g = graphql[c.Name], d = direct[c.Name];
+                double p50 = Percentile(g, 0.50), p95 = Percentile(g, 0.95), d50 = Percentile(d, 0.50);
+                var overhead = (p50 - d50) / d50;
+                var verdict = (p95 <= TargetP95Ms ? "p95 ok" : "p95 MISSED") + ", " + (overhead <= TargetOverhead ? "overhead ok" : "overhead MISSED");
+                Console.WriteLine($"  {c.Name,-46} {p50,8:F1} {p95,8:F1} {d50,11:F1} {Percentile(d, 0.95),11:F1} {overhead,9:P1}  {verdict}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Warm-ups, then <paramref name="runs"/> sequential runs; the latencies in ms, sorted.</summary>
+    private static async Task<List<double>> MeasureAsync(int runs, Func<CancellationToken, Task> run)
+    {
+        for (var i = 0; i < Warmups; i++)
+        {
+            await run(CancellationToken.None);
+        }
+
+        var latencies = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await run(CancellationToken.None);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        return latencies;
+    }
+
+    private static async Task PostAsync(ServerProcess server, string query, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.AdminKey);
+        using var response = await server.Client.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var document = JsonDocument.Parse(body);
+        if (!response.IsSuccessStatusCode || document.RootElement.TryGetProperty("errors", out _))
+        {
+            throw new InvalidOperationException($"GraphQL answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Every record, generated by the engine from <c>numbers()</c>: the same data on every run.</summary>
+    private static async Task GenerateAsync(IClickHouseGateway gateway, int eventCount)
+    {
+        const string Year = "toDateTime64('2025-01-01 00:00:00', 3, 'UTC')";
+        const string YearMs = "31536000000";
+        await gateway.ExecuteAsync($"""
+            INSERT INTO accounts (account_id, name, domain, industry, employees, annual_revenue, country, tier, owner, updated_at)
+            SELECT
+                'acct-' || leftPad(toString(number), 5, '0'),
+                'Account ' || toString(number),
+                'account' || toString(number) || '.example',
+                if(cityHash64(number, 'i') % 20 = 0, NULL, ['Software', 'Finance', 'Healthcare', 'Retail', 'Manufacturing', 'Education', 'Media', 'Energy'][1 + cityHash64(number, 'i') % 8]),
+                toUInt32(10 + cityHash64(number, 'e') % 20000),
+                toDecimal64(cityHash64(number, 'r') % 500000000, 2),
+                if(cityHash64(number, 'c') % 25 = 0, NULL, ['US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'JP', 'BR', 'IN'][1 + cityHash64(number, 'c') % 10]),
+                if(cityHash64(number, 't') % 30 = 0, NULL, ['enterprise', 'mid-market', 'smb'][1 + cityHash64(number, 't') % 3]),
+                if(cityHash64(number, 'o') % 40 = 0, NULL, ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar'][1 + cityHash64(number, 'o') % 12]),
+                {Year}
+            FROM numbers({Accounts})
+            """);
+        await gateway.ExecuteAsync($"""
+            INSERT INTO target_list_members (list, account_id, added_at, removed_at, updated_at)
+            SELECT '{TargetList}', 'acct-' || leftPad(toString(number), 5, '0'), {Year}, NULL, {Year}
+            FROM numbers({Accounts}) WHERE number % 2 = 0
+            """);
+        for (var first = 0; first < eventCount; first += ChunkEvents)
+        {
+            var count = Math.Min(ChunkEvents, eventCount - first);
+            var clock = Stopwatch.StartNew();
+            // Channel and type by a hash bucket c (0–99): ad impressions and clicks, email opens and clicks, web page
+            // views (a tenth of them on /pricing) and form fills, event attendance, other.
+            await gateway.ExecuteAsync($"""
+                INSERT INTO events (event_id, timestamp, received_at, channel, type, account_id, contact_id, anonymous_id, campaign, source, url, properties)
+                SELECT
+                    'ev-' || toString(number),
+                    fromUnixTimestamp64Milli(toInt64(1735689600000 + cityHash64(number, 'ts') % {YearMs}), 'UTC') AS ts,
+                    ts,
+                    multiIf(c < 35, 'ad', c < 55, 'email', c < 95, 'web', c < 98, 'event', 'other') AS channel,
+                    multiIf(c < 30, 'impression', c < 35, 'click', c < 50, 'open', c < 55, 'click', c < 90, 'page_view', c < 95, 'form_submit', c < 98, 'attended', 'other') AS type,
+                    'acct-' || leftPad(toString(a), 5, '0'),
+                    if(channel IN ('email', 'web', 'event'), 'contact-' || toString(a * 10 + cityHash64(number, 'p') % 10), ''),
+                    if(channel = 'web', 'anon-' || toString(cityHash64(number, 'n') % 1000000), ''),
+                    if(channel IN ('ad', 'email', 'event'), 'campaign-' || toString(cityHash64(number, 'm') % 40), ''),
+                    ['google', 'linkedin', 'newsletter', 'organic', 'direct', 'partner', 'g2', 'webinar'][1 + cityHash64(number, 's') % 8],
+                    if(channel = 'web', 'https://vendor.example' || ['/pricing', '/blog/post-' || toString(cityHash64(number, 'u') % 300), '/docs/page-' || toString(cityHash64(number, 'u') % 100), '/product', '/about', '/blog/', '/careers', '/customers', '/integrations', '/demo'][1 + cityHash64(number, 'w') % 10], ''),
+                    char(123, 125)
+                FROM (SELECT number, cityHash64(number, 'ch') % 100 AS c, cityHash64(number, 'ac') % {Accounts} AS a FROM numbers({first}, {count}))
+                """);
+            Console.Error.WriteLine($"  events {first + count:N0}/{eventCount:N0} ({clock.Elapsed.TotalSeconds:F1} s for {count:N0})");
+        }
+
+        await gateway.ExecuteAsync($"""
+            INSERT INTO opportunities (opportunity_id, account_id, created_at, closed_at, status, stage, amount, type, updated_at)
+            SELECT
+                'opp-' || toString(number),
+                'acct-' || leftPad(toString(cityHash64(number, 'a') % {Accounts}), 5, '0'),
+                fromUnixTimestamp64Milli(toInt64(1735689600000 + cityHash64(number, 'c') % {YearMs}), 'UTC') AS created,
+                if(s < 7, created + toIntervalDay(1 + cityHash64(number, 'd') % 180), NULL),
+                multiIf(s < 3, 'won', s < 7, 'lost', 'open'),
+                multiIf(s < 3, 'closed won', s < 7, 'closed lost', ['discovery', 'proposal', 'negotiation'][1 + cityHash64(number, 'g') % 3]),
+                toDecimal64(1000 + cityHash64(number, 'm') % 199000, 2),
+                if(cityHash64(number, 'y') % 20 = 0, NULL, ['new business', 'expansion', 'renewal'][1 + cityHash64(number, 'y') % 3]),
+                {Year}
+            FROM (SELECT number, cityHash64(number, 's') % 10 AS s FROM numbers({Opportunities}))
+            """);
+        await gateway.ExecuteAsync($"""
+            INSERT INTO survey_responses (response_id, survey, responded_at, score, comment, account_id, contact_id, segment, updated_at)
+            SELECT
+                'resp-' || toString(number),
+                if(number % 2 = 0, 'nps', 'csat') AS survey,
+                fromUnixTimestamp64Milli(toInt64(1735689600000 + cityHash64(number, 't') % {YearMs}), 'UTC'),
+                toUInt8(if(survey = 'nps', [0, 3, 5, 6, 7, 7, 8, 8, 9, 9, 10, 10][1 + cityHash64(number, 'x') % 12], [1, 2, 3, 4, 4, 5, 5][1 + cityHash64(number, 'x') % 7])),
+                ['', 'Great support team, fast answers.', 'The dashboard is slow and confusing.', 'Pricing is too high for what we get.',
+                 'Love the new reports!', 'Onboarding was okay.', 'Integration with our CRM keeps failing.', 'Excellent product, highly recommend.'][1 + cityHash64(number, 'k') % 8],
+                'acct-' || leftPad(toString(cityHash64(number, 'a') % {Accounts}), 5, '0') AS account,
+                account || '-contact-' || toString(cityHash64(number, 'p') % 10),
+                if(cityHash64(number, 'g') % 10 = 0, NULL, ['enterprise', 'mid-market', 'smb', 'partner'][1 + cityHash64(number, 'g') % 4]),
+                {Year}
+            FROM numbers({SurveyAnswers})
+            """);
+
+        // Merge what the dashboards read, as a running server's background merges would in time; raw events and their
+        // id index are left as inserted (no metric reads them).
+        foreach (var table in new[] { "accounts", "target_list_members", "opportunities", "survey_responses", "account_engagement_daily", "account_touch_daily" })
+        {
+            await gateway.ExecuteAsync($"OPTIMIZE TABLE {table} FINAL");
+        }
+    }
+}
