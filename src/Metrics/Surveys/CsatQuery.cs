@@ -20,17 +20,8 @@ public sealed class CsatQuery(IClickHouseGateway gateway)
     public async Task<CsatResult> RunAsync(SurveyRequest request, CancellationToken cancellationToken)
     {
         var rows = await SurveyCounts.ReadAsync(gateway, "csat", request.Window, request.Interval, request.GroupBy, cancellationToken);
-        var trend = request.Interval is { } interval
-            ? Periods.Covering(request.Window, interval)
-                .Select(start => new CsatPoint(start, Figures(SurveyCounts.Sum(rows.Where(r => r.Period == start), start, null))))
-                .ToList()
-            : [];
-        var groups = request.GroupBy is null
-            ? []
-            : rows.GroupBy(r => r.Key)
-                .Select(g => new CsatGroup(g.Key, Figures(SurveyCounts.Sum(g, request.Window.From, g.Key))))
-                .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return new CsatResult(Figures(SurveyCounts.Sum(rows, request.Window.From, null)), trend, groups);
+        var (whole, trend, groups) = SurveyCounts.Assemble(rows, request, Figures);
+        return new CsatResult(whole, trend.Select(t => new CsatPoint(t.Start, t.Figures)).ToList(), groups.Select(g => new CsatGroup(g.Key, g.Figures)).ToList());
     }
 
     private static CsatFigures Figures(SurveyCounts.Row row) => CsatFigures.From(row.Responses, row.Satisfied);

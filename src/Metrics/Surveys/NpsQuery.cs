@@ -34,17 +34,8 @@ public sealed class NpsQuery(IClickHouseGateway gateway)
     public async Task<NpsResult> RunAsync(SurveyRequest request, CancellationToken cancellationToken)
     {
         var rows = await SurveyCounts.ReadAsync(gateway, "nps", request.Window, request.Interval, request.GroupBy, cancellationToken);
-        var trend = request.Interval is { } interval
-            ? Periods.Covering(request.Window, interval)
-                .Select(start => new NpsPoint(start, Figures(SurveyCounts.Sum(rows.Where(r => r.Period == start), start, null))))
-                .ToList()
-            : [];
-        var groups = request.GroupBy is null
-            ? []
-            : rows.GroupBy(r => r.Key)
-                .Select(g => new NpsGroup(g.Key, Figures(SurveyCounts.Sum(g, request.Window.From, g.Key))))
-                .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return new NpsResult(Figures(SurveyCounts.Sum(rows, request.Window.From, null)), trend, groups);
+        var (whole, trend, groups) = SurveyCounts.Assemble(rows, request, Figures);
+        return new NpsResult(whole, trend.Select(t => new NpsPoint(t.Start, t.Figures)).ToList(), groups.Select(g => new NpsGroup(g.Key, g.Figures)).ToList());
     }
 
     private static NpsFigures Figures(SurveyCounts.Row row) => NpsFigures.From(row.Promoters, row.Passives, row.Detractors);

@@ -67,4 +67,22 @@ internal static class SurveyCounts
             Responses = s.Responses + r.Responses, Promoters = s.Promoters + r.Promoters, Passives = s.Passives + r.Passives,
             Detractors = s.Detractors + r.Detractors, Satisfied = s.Satisfied + r.Satisfied,
         });
+
+    /// <summary>
+    /// The whole window's figures, a point per period (empty periods included) when an interval is asked, and a figure
+    /// per group (null key last) when a grouping is asked; <paramref name="figures"/> turns summed counts into a metric.
+    /// </summary>
+    public static (T Whole, List<(DateOnly Start, T Figures)> Trend, List<(string? Key, T Figures)> Groups) Assemble<T>(
+        List<Row> rows, SurveyRequest request, Func<Row, T> figures)
+    {
+        var trend = request.Interval is { } interval
+            ? Periods.Covering(request.Window, interval).Select(start => (start, figures(Sum(rows.Where(r => r.Period == start), start, null)))).ToList()
+            : [];
+        var groups = request.GroupBy is null
+            ? []
+            : rows.GroupBy(r => r.Key)
+                .Select(g => (g.Key, figures(Sum(g, request.Window.From, g.Key))))
+                .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return (figures(Sum(rows, request.Window.From, null)), trend, groups);
+    }
 }
