@@ -5,10 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Storage;
-using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Bench;
 
@@ -51,11 +49,9 @@ public static class IngestionBenchmark
         Console.WriteLine($"  engine  INSERT ... SELECT FROM file(JSONEachRow):        {engineSeconds:F2} s  ({eventCount / engineSeconds:N0} events/s)");
         Console.WriteLine($"  server  HTTP, acknowledged in {acknowledged:F2} s, all queryable: {ours:F2} s  ({rate:N0} events/s)");
         Console.WriteLine($"  ratio server rate / engine rate: {engineSeconds / ours:F2} (target >= 0.50)");
-        Console.WriteLine($"  at half that rate ({rate / 2:N0} events/s, {latencyBatches.Count} batches): acknowledgement p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+        Console.WriteLine($"  at half that rate ({rate / 2:N0} events/s, {latencyBatches.Count} batches): acknowledgement p50 {BenchSupport.Percentile(latencies, 0.50):F1} ms, p99 {BenchSupport.Percentile(latencies, 0.99):F1} ms");
         Console.WriteLine($"  server peak memory (VmHWM): {peak / (1024.0 * 1024):N0} MiB");
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
     private sealed record Batch(string Json, string[] EngineRows);
 
@@ -100,8 +96,7 @@ public static class IngestionBenchmark
         {
             var ndjson = Path.Combine(folder, "events.ndjson");
             await File.WriteAllLinesAsync(ndjson, batches.SelectMany(b => b.EngineRows));
-            await using var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, Path.Combine(folder, "data"), "bench");
-            await new Migrator(gateway, new SchemaDialect("bench", null), NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            await using var gateway = await BenchSupport.OpenMigratedAsync(Path.Combine(folder, "data"), "bench");
             var clock = Stopwatch.StartNew();
             await gateway.ExecuteAsync($"""
                 INSERT INTO events (event_id, timestamp, received_at, channel, type, account_id, anonymous_id, url, properties)

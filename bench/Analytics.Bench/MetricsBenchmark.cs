@@ -11,10 +11,8 @@ using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
 using Analytics.Storage;
-using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Bench;
 
@@ -81,9 +79,8 @@ public static class MetricsBenchmark
             var cases = Cases();
             double generateSeconds;
             var direct = new Dictionary<string, List<double>>();
-            await using (var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, folder, Database))
+            await using (var gateway = await BenchSupport.OpenMigratedAsync(folder, Database))
             {
-                await new Migrator(gateway, new SchemaDialect(Database, null), NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
                 var clock = Stopwatch.StartNew();
                 await GenerateAsync(gateway, eventCount);
                 generateSeconds = clock.Elapsed.TotalSeconds;
@@ -93,7 +90,7 @@ public static class MetricsBenchmark
                 foreach (var c in cases)
                 {
                     direct[c.Name] = await MeasureAsync(runs, ct => c.Direct(queries, ct));
-                    Console.Error.WriteLine($"  direct {c.Name}: p50 {Percentile(direct[c.Name], 0.50):F1} ms");
+                    Console.Error.WriteLine($"  direct {c.Name}: p50 {BenchSupport.Percentile(direct[c.Name], 0.50):F1} ms");
                 }
             }
 
@@ -105,7 +102,7 @@ public static class MetricsBenchmark
                 foreach (var c in cases)
                 {
                     graphql[c.Name] = await MeasureAsync(runs, ct => PostAsync(server, c.GraphQL, ct));
-                    Console.Error.WriteLine($"  graphql {c.Name}: p50 {Percentile(graphql[c.Name], 0.50):F1} ms");
+                    Console.Error.WriteLine($"  graphql {c.Name}: p50 {BenchSupport.Percentile(graphql[c.Name], 0.50):F1} ms");
                 }
 
                 await server.StopAsync();
@@ -117,10 +114,10 @@ public static class MetricsBenchmark
             foreach (var c in cases)
             {
                 List<double> g = graphql[c.Name], d = direct[c.Name];
-                double p50 = Percentile(g, 0.50), p95 = Percentile(g, 0.95), d50 = Percentile(d, 0.50);
+                double p50 = BenchSupport.Percentile(g, 0.50), p95 = BenchSupport.Percentile(g, 0.95), d50 = BenchSupport.Percentile(d, 0.50);
                 var overhead = (p50 - d50) / d50;
                 var verdict = (p95 <= TargetP95Ms ? "p95 ok" : "p95 MISSED") + ", " + (overhead <= TargetOverhead ? "overhead ok" : "overhead MISSED");
-                Console.WriteLine($"  {c.Name,-46} {p50,8:F1} {p95,8:F1} {d50,11:F1} {Percentile(d, 0.95),11:F1} {overhead,9:P1}  {verdict}");
+                Console.WriteLine($"  {c.Name,-46} {p50,8:F1} {p95,8:F1} {d50,11:F1} {BenchSupport.Percentile(d, 0.95),11:F1} {overhead,9:P1}  {verdict}");
             }
         }
         finally
@@ -129,7 +126,6 @@ public static class MetricsBenchmark
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>Warm-ups, then <paramref name="runs"/> sequential runs; the latencies in ms, sorted.</summary>
     private static async Task<List<double>> MeasureAsync(int runs, Func<CancellationToken, Task> run)

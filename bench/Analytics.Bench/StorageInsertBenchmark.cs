@@ -5,7 +5,6 @@ using System.Text.Json;
 using Analytics.Storage;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Bench;
 
@@ -29,9 +28,7 @@ public static class StorageInsertBenchmark
         {
             var rows = Generate(rowCount).ToList();
             await WriteNdjsonAsync(rows, ndjson);
-            await using var gateway = await EmbeddedGateway.OpenAsync(GatewayFactory.FindLibrary(null), Path.Combine(folder, "data"), "bench");
-            await new Migrator(gateway, new SchemaDialect("bench", null), NullLogger<Migrator>.Instance)
-                .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            await using var gateway = await BenchSupport.OpenMigratedAsync(Path.Combine(folder, "data"), "bench");
 
             // The plain table isolates the gateway's own cost; the real table adds the rollup view, which both sides pay.
             await gateway.ExecuteAsync("CREATE TABLE IF NOT EXISTS events_plain AS events");
