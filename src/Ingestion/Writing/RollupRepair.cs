@@ -20,10 +20,10 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
 
         var parameters = new QueryParameters().Add("months", months.ToArray());
         var source = $"(SELECT * FROM {dialect.Qualified(DataModel.Events.Name)} WHERE toYYYYMM(timestamp) IN {{months:Array(UInt32)}})";
-        foreach (var view in DataModel.Views)
+        foreach (var view in DataModel.Views.Where(v => v.Bucket is not null))
         {
             await gateway.ExecuteAsync(
-                $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM(day) IN {{months:Array(UInt32)}}",
+                $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}",
                 parameters, cancellationToken);
             await gateway.ExecuteAsync(
                 $"INSERT INTO {dialect.Qualified(view.Target)} {view.Select.Replace("{source}", source, StringComparison.Ordinal)}",

@@ -5,9 +5,8 @@ namespace Analytics.Metrics.EngagedAccounts;
 
 /// <summary>Engaged accounts, ranked by score, as keyset-paginated pages, with each account's surge.</summary>
 /// <remarks>
-/// Query intuition: one pass over the daily rollup from 28 days before the last week of the window to its end prices
-/// every row with the scoring model and splits the points three ways per account: the window (the score), its last 7
-/// days, and the 28 days before those (the surge's baseline). Accounts at or above the minimum score that pass the
+/// Query intuition: the points of the window (the score, from whole months and days, see <see cref="WindowPoints"/>)
+/// and, by day, of its last 7 days and the 28 days before those (the surge's baseline) are summed per account. Accounts at or above the minimum score that pass the
 /// filters are counted (a window count over all of them) and the page after the cursor is cut from the ranking.
 /// A second, small query reads last activity and open opportunities for the page's accounts only.
 /// </remarks>
@@ -20,13 +19,13 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         WITH
             scored AS (
                 SELECT account_id,
-                    sumIf(points, day >= {from:Date}) AS score,
-                    sumIf(points, day >= {week_start:Date}) AS this_week,
-                    sumIf(points, day >= {baseline_start:Date} AND day < {week_start:Date}) AS baseline
+                    sumIf(points, in_window) AS score,
+                    sumIf(points, NOT in_window AND bucket >= {week_start:Date}) AS this_week,
+                    sumIf(points, NOT in_window AND bucket < {week_start:Date}) AS baseline
                 FROM (
-                    SELECT account_id, day, {points} AS points
-                    FROM account_engagement_daily
-                    WHERE day >= least({from:Date}, {baseline_start:Date}) AND day < {to:Date} AND account_id != ''
+                    SELECT 1 AS in_window, * FROM ({window_points})
+                    UNION ALL
+                    SELECT 0 AS in_window, * FROM ({surge_points})
                 )
                 GROUP BY account_id
                 HAVING score >= {min_score:Float64}
@@ -76,7 +75,9 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         var window = request.Window;
         var weekStart = window.To.AddDays(-7);
         var parameters = window.ToParameters().AddModel(model)
-            .Add("week_start", weekStart).Add("baseline_start", weekStart.AddDays(-28))
+            .AddWindow("score", window.From, window.To, months: true)
+            .AddWindow("surge", weekStart.AddDays(-28), window.To, months: false)
+            .Add("week_start", weekStart)
             .Add("min_score", request.MinScore ?? model.Threshold)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty)
             .Add("has_tier", request.Tier is not null).Add("tier", request.Tier ?? string.Empty)
@@ -84,7 +85,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
 
-        var sql = RankSql.Replace("{points}", ScoringSql.RowPoints, StringComparison.Ordinal)
+        var sql = RankSql.Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
+            .Replace("{surge_points}", WindowPoints.Sql("surge"), StringComparison.Ordinal)
             .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
         long total = 0;
         var ranked = await gateway.ListAsync(sql, parameters, row =>

@@ -8,10 +8,10 @@ namespace Analytics.Metrics.Funnel;
 /// </summary>
 /// <remarks>
 /// Query intuition: the target accounts get a group key each (an attribute, or their first touch in the window).
-/// Engaged accounts are priced from the daily rollup per period (the whole window, or each trend period) and kept
-/// when their points reach the threshold. An engaged account reaches Opportunity when it has an opportunity created
-/// in the same period, and Won when it also has one won (closed) in that period. Counting distinct (period, account)
-/// pairs counts each account once per stage. Target rows come out with period 1970-01-01, stage rows with theirs.
+/// Engaged accounts are priced from the activity and path rollups (<see cref="WindowPoints"/>) per period (the whole
+/// window, or each trend period) and kept when their points reach the threshold. An engaged account reaches
+/// Opportunity when it has an opportunity created in the same period, and Won when it also has one won (closed) in
+/// that period. Counting distinct (period, account) pairs counts each account once per stage. Target rows come out with period 1970-01-01, stage rows with theirs.
 /// </remarks>
 public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -25,11 +25,11 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             ),
             keyed AS ({keyed}),
             engaged AS (
-                SELECT {period_day} AS period, account_id
-                FROM account_engagement_daily
-                WHERE day >= {from:Date} AND day < {to:Date} AND account_id IN (SELECT account_id FROM targets)
+                SELECT {period_bucket} AS period, account_id
+                FROM ({window_points})
+                WHERE account_id IN (SELECT account_id FROM targets)
                 GROUP BY period, account_id
-                HAVING sum({points}) >= {threshold:Float64}
+                HAVING sum(points) >= {threshold:Float64}
             ),
             opened AS (
                 SELECT DISTINCT {period_created} AS period, account_id FROM opportunities FINAL
@@ -62,13 +62,17 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         FROM targets AS t LEFT JOIN (SELECT account_id, {column} FROM accounts FINAL) AS a ON a.account_id = t.account_id
         """;
 
-    // TRICKY: the first touch comes from the touch rollup; a tie inside one millisecond is broken arbitrarily.
+    // TRICKY: the first touch comes from the touch rollups (whole months from the monthly one, the days around them
+    // from the daily one); a tie inside one millisecond is broken arbitrarily.
     private const string FirstTouchKey = """
         SELECT t.account_id AS account_id, f.key AS key
         FROM targets AS t LEFT JOIN (
             SELECT account_id, nullIf(tupleElement(argMinMerge(first_touch), {element}), '') AS key
-            FROM account_touch_daily
-            WHERE day >= {from:Date} AND day < {to:Date}
+            FROM (
+                SELECT account_id, first_touch FROM account_touch_daily WHERE {touch_days}
+                UNION ALL
+                SELECT account_id, first_touch FROM account_touch_monthly WHERE {touch_months}
+            )
             GROUP BY account_id
         ) AS f ON f.account_id = t.account_id
         """;
@@ -77,8 +81,11 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
     {
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.CurrentAsync(cancellationToken);
-        var parameters = request.Window.ToParameters()
+        var window = request.Window;
+        var parameters = window.ToParameters()
             .AddModel(model)
+            .AddWindow("whole", window.From, window.To, months: true)
+            .AddWindow("trend", window.From, window.To, WindowPoints.MonthsFit(request.Interval))
             .Add("has_list", request.TargetList is not null)
             .Add("list", request.TargetList ?? string.Empty);
 
@@ -108,8 +115,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         };
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
         return Sql.Replace("{keyed}", keyed, StringComparison.Ordinal)
-            .Replace("{points}", ScoringSql.RowPoints, StringComparison.Ordinal)
-            .Replace("{period_day}", PeriodOf("day"), StringComparison.Ordinal)
+            .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend"), StringComparison.Ordinal)
+            .Replace("{touch_days}", WindowPoints.DaysFilter("whole"), StringComparison.Ordinal)
+            .Replace("{touch_months}", WindowPoints.MonthsFilter("whole"), StringComparison.Ordinal)
+            .Replace("{period_bucket}", PeriodOf("bucket"), StringComparison.Ordinal)
             .Replace("{period_created}", PeriodOf("created_at"), StringComparison.Ordinal)
             .Replace("{period_closed}", PeriodOf("closed_at"), StringComparison.Ordinal);
     }

@@ -17,11 +17,14 @@ public static class ScoringSql
             indexOf({score_keys:Array(String)}, concat(channel, '/', type)))
         """;
 
-    /// <summary>Adds the model's parameters (<c>score_*</c>, and <c>{threshold:Float64}</c>).</summary>
+    /// <summary>Adds the model's parameters (<c>score_*</c>, and <c>{threshold:Float64}</c>) for <see cref="RowPoints"/> and <see cref="WindowPoints"/>.</summary>
     public static QueryParameters AddModel(this QueryParameters parameters, ScoringModel model) => parameters
         .Add("score_keys", model.Rules.Select(r => $"{r.Channel}/{r.Type}").ToArray())
         .Add("score_points", model.Rules.Select(r => r.Points).ToArray())
         .Add("score_high_value", model.Rules.Select(r => r.HighValuePoints ?? r.Points).ToArray())
         .Add("score_patterns", model.HighValuePatterns.ToArray())
+        // For the path rollups: what a high-value page adds to a rule's price, and the rules where it adds anything.
+        .Add("score_bonus", model.Rules.Select(r => (r.HighValuePoints ?? r.Points) - r.Points).ToArray())
+        .Add("score_bonus_rules", model.Rules.Where(r => (r.HighValuePoints ?? r.Points) != r.Points).Select(r => $"{r.Channel}/{r.Type}").ToArray())
         .Add("threshold", model.Threshold);
 }

@@ -10,7 +10,7 @@ public static class DataModel
     private const string Time = "DateTime64(3, 'UTC')";
     private const string ByAccount = "cityHash64(account_id)";
 
-    /// <summary>Every materialized view of the data model; each target has a <c>day</c> column, by which its months are rebuilt.</summary>
+    /// <summary>Every materialized view of the data model; each target's rows are rebuilt by the months of its bucket column.</summary>
     public static IReadOnlyList<MaterializedViewSpec> Views =>
         typeof(DataModel).GetFields().Where(f => f.FieldType == typeof(MaterializedViewSpec)).Select(f => (MaterializedViewSpec)f.GetValue(null)!).ToList();
 
@@ -295,6 +295,88 @@ public static class DataModel
     public static readonly MaterializedViewSpec EventIdsView = new(
         "event_ids_mv", Source: "events", Target: "event_ids",
         Select: "SELECT event_id, toDate(timestamp) AS day FROM {source}");
+
+    /// <summary>
+    /// Activity rollups, per account and day or month: how many events of each <c>channel/type</c> (a map). Together
+    /// with the path rollups below they price a window with any scoring model without touching URL paths row by row:
+    /// points = Σ count × price of its channel/type, plus, for high-value pages, Σ page events × (high-value price − price).
+    /// A window reads whole months from the monthly table and the days around them from the daily one.
+    /// </summary>
+    public static readonly TableSpec AccountActivityDaily = ActivityTable("account_activity_daily", "day");
+
+    public static readonly TableSpec AccountActivityMonthly = ActivityTable("account_activity_monthly", "month");
+
+    public static readonly MaterializedViewSpec AccountActivityDailyView = new(
+        "account_activity_daily_mv", Source: "events", Target: "account_activity_daily", Select: ActivitySelect("toDate(timestamp)", "day"));
+
+    public static readonly MaterializedViewSpec AccountActivityMonthlyView = new(
+        "account_activity_monthly_mv", Source: "events", Target: "account_activity_monthly", Select: ActivitySelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
+
+    /// <summary>
+    /// Web events per URL path, rule (<c>channel/type</c>), day or month and account. Ordered by path first, so the
+    /// high-value bonus reads only the rows of the paths that match the model's patterns.
+    /// </summary>
+    public static readonly TableSpec AccountPathDaily = PathTable("account_path_daily", "day");
+
+    public static readonly TableSpec AccountPathMonthly = PathTable("account_path_monthly", "month");
+
+    public static readonly MaterializedViewSpec AccountPathDailyView = new(
+        "account_path_daily_mv", Source: "events", Target: "account_path_daily", Select: PathSelect("toDate(timestamp)", "day"));
+
+    public static readonly MaterializedViewSpec AccountPathMonthlyView = new(
+        "account_path_monthly_mv", Source: "events", Target: "account_path_monthly", Select: PathSelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
+
+    /// <summary>Every URL path web events were seen on: the small set the model's high-value patterns are matched against.</summary>
+    public static readonly TableSpec UrlPaths = new("url_paths", ["url_path String"], "ReplacingMergeTree", "url_path");
+
+    // Paths only ever grow (a deletion leaves the bare path, which names no one), so nothing rebuilds them.
+    public static readonly MaterializedViewSpec UrlPathsView = new(
+        "url_paths_mv", Source: "events", Target: "url_paths", Bucket: null,
+        Select: "SELECT DISTINCT path(url) AS url_path FROM {source} WHERE channel = 'web' AND account_id != '' AND url_path != ''");
+
+    /// <summary>The touch rollup per account and month (see <see cref="AccountTouchDaily"/>), for windows of whole months.</summary>
+    public static readonly TableSpec AccountTouchMonthly = AccountTouchDaily with
+    {
+        Name = "account_touch_monthly",
+        Columns = ["account_id String", "month Date", .. AccountTouchDaily.Columns.Skip(2)],
+        OrderBy = "account_id, month",
+        PartitionBy = "toYYYYMM(month)",
+    };
+
+    public static readonly MaterializedViewSpec AccountTouchMonthlyView = new(
+        "account_touch_monthly_mv", Source: "events", Target: "account_touch_monthly", Bucket: "month",
+        Select: AccountTouchDailySelect.Replace("toDate(timestamp) AS day", "toStartOfMonth(timestamp) AS month", StringComparison.Ordinal)
+            .Replace("GROUP BY account_id, day", "GROUP BY account_id, month", StringComparison.Ordinal));
+
+    private static TableSpec ActivityTable(string name, string bucket) => new(
+        name,
+        ["account_id String", $"{bucket} Date", "counts SimpleAggregateFunction(sumMap, Map(String, UInt64))"],
+        "AggregatingMergeTree",
+        $"account_id, {bucket}",
+        PartitionBy: $"toYYYYMM({bucket})",
+        ShardingKey: ByAccount);
+
+    private static string ActivitySelect(string bucketOf, string bucket) => $$"""
+        SELECT account_id, {{bucketOf}} AS {{bucket}}, sumMap(map(concat(channel, '/', type), toUInt64(1))) AS counts
+        FROM {source}
+        WHERE account_id != ''
+        GROUP BY account_id, {{bucket}}
+        """;
+
+    private static TableSpec PathTable(string name, string bucket) => new(
+        name,
+        ["url_path String", "rule LowCardinality(String)", $"{bucket} Date", "account_id String", "events SimpleAggregateFunction(sum, UInt64)"],
+        "AggregatingMergeTree",
+        $"url_path, rule, {bucket}, account_id",
+        PartitionBy: $"toYYYYMM({bucket})",
+        ShardingKey: ByAccount);
+
+    private static string PathSelect(string bucketOf, string bucket) => $$"""
+        SELECT path(url) AS url_path, concat(channel, '/', type) AS rule, {{bucketOf}} AS {{bucket}}, account_id, toUInt64(count()) AS events
+        FROM {source}
+        WHERE channel = 'web' AND account_id != '' AND url_path != ''
+        GROUP BY url_path, rule, {{bucket}}, account_id
+        """;
 
     /// <summary>Every erasure an admin asked for: whom, what was removed, when.</summary>
     public static readonly TableSpec DeletionRequests = new(

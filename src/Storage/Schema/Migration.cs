@@ -28,5 +28,23 @@ public static class Migrations
             .Append(d.CreateMaterializedView(DataModel.EventIdsView))
             // Events stored before the view existed; the ReplacingMergeTree collapses an overlap.
             .Append($"INSERT INTO {d.Qualified(DataModel.EventIds.Name)} SELECT event_id, toDate(timestamp) AS day FROM {d.Qualified(DataModel.Events.Name)}")),
+        new(6, "activity, path and monthly touch rollups for scoring", d => new[]
+        {
+            (DataModel.AccountActivityDaily, DataModel.AccountActivityDailyView),
+            (DataModel.AccountActivityMonthly, DataModel.AccountActivityMonthlyView),
+            (DataModel.AccountPathDaily, DataModel.AccountPathDailyView),
+            (DataModel.AccountPathMonthly, DataModel.AccountPathMonthlyView),
+            (DataModel.UrlPaths, DataModel.UrlPathsView),
+            (DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),
+        }.SelectMany(p => d.CreateTable(p.Item1).Append(d.CreateMaterializedView(p.Item2)).Concat(Backfill(d, p.Item2)))),
+    ];
+
+    // Events stored before a view existed. Unlike the views of 4 and 5, these sum counts, so an overlap would count
+    // twice: the target is emptied first, which makes a rerun after a crash exact. Migrations run at start-up before
+    // the writer does; on a cluster, run them with ingestion stopped (docs/deploy.md).
+    private static IEnumerable<string> Backfill(SchemaDialect d, MaterializedViewSpec view) =>
+    [
+        $"TRUNCATE TABLE IF EXISTS {d.Qualified(d.StorageTable(view.Target))}{d.OnCluster}",
+        $"INSERT INTO {d.Qualified(view.Target)} " + view.Select.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal),
     ];
 }

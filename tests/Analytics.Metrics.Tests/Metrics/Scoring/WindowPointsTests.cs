@@ -1,0 +1,101 @@
+using Analytics.Metrics.Common;
+using Analytics.Metrics.Scoring;
+using Analytics.Storage;
+
+namespace Analytics.Metrics.Tests.Metrics.Scoring;
+
+/// <summary>
+/// The window pricing of the activity and path rollups against the definition: every event's points by
+/// <see cref="ScoringModel.PointsOf"/>, summed in C# over the raw records, for windows of days, whole months and both,
+/// under the default model and under one that prices other rules and pages.
+/// </summary>
+public sealed class WindowPointsTests
+{
+    private static readonly ScoringModel Custom = new(
+        [
+            new("web", "page_view", 0.5, HighValuePoints: 3),
+            new("email", "click", 2, HighValuePoints: 7), // email events carry no path: the bonus never applies to them
+            new("web", "form_submit", 10, HighValuePoints: 12),
+            new("ad", "click", 1.25),
+        ],
+        ["/CAREERS", "/blog/post-1"],
+        Threshold: 4);
+
+    public static TheoryData<string, string> Windows => new()
+    {
+        { "2025-12-20", "2026-01-01" }, // days only, before any whole month
+        { "2026-01-01", "2026-02-01" }, // exactly one whole month
+        { "2025-12-15", "2026-04-10" }, // days, three whole months, days
+        { "2026-02-01", "2026-02-02" }, // one day
+        { "2026-01-31", "2026-03-01" }, // a day, then February whole
+        { "2025-01-01", "2027-01-01" }, // everything
+    };
+
+    [Theory]
+    [MemberData(nameof(Windows))]
+    public async Task Window_points_equal_the_sum_of_every_events_points(string from, string to)
+    {
+        var (story, events) = World();
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(WindowPointsTests))).WithAsync(story);
+        var window = new DateWindow(DateOnly.Parse(from), DateOnly.Parse(to));
+
+        foreach (var model in new[] { ScoringModel.Default, Custom })
+        {
+            var expected = events
+                .Where(e => DateOnly.FromDateTime(e.At) >= window.From && DateOnly.FromDateTime(e.At) < window.To)
+                .GroupBy(e => e.Account)
+                .ToDictionary(g => g.Key, g => g.Sum(e => model.PointsOf(e.Channel, e.Type, e.Path)));
+
+            var actual = await PointsAsync(db.Gateway, model, window);
+
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+            foreach (var (account, points) in expected)
+            {
+                Assert.Equal(points, actual[account], precision: 6);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-01-01", "2026-02-01", "2026-01-01", "2026-02-01")]
+    [InlineData("2026-01-02", "2026-03-01", "2026-02-01", "2026-03-01")]
+    [InlineData("2026-01-02", "2026-02-28", "2026-02-28", "2026-02-28")]
+    [InlineData("2025-12-15", "2026-04-10", "2026-01-01", "2026-04-01")]
+    [InlineData("2026-01-01", "2026-01-31", "2026-01-31", "2026-01-31")]
+    public void Whole_months_are_those_inside_the_window(string from, string to, string first, string end) =>
+        Assert.Equal((DateOnly.Parse(first), DateOnly.Parse(end)), WindowPoints.WholeMonths(DateOnly.Parse(from), DateOnly.Parse(to)));
+
+    private static async Task<Dictionary<string, double>> PointsAsync(IClickHouseGateway gateway, ScoringModel model, DateWindow window)
+    {
+        var parameters = window.ToParameters().AddModel(model).AddWindow("w", window.From, window.To, months: true);
+        var rows = await gateway.ListAsync(
+            $"SELECT account_id, sum(points) AS points FROM ({WindowPoints.Sql("w")}) GROUP BY account_id", parameters,
+            r => (Account: r.Get<string>("account_id"), Points: r.Get<double>("points")), CancellationToken.None);
+        return rows.ToDictionary(r => r.Account, r => r.Points);
+    }
+
+    private sealed record RawEvent(string Account, DateTime At, string Channel, string Type, string Path);
+
+    /// <summary>Six accounts with 3,000 events from mid-December 2025 to mid-April 2026, on plain and high-value pages.</summary>
+    private static (Story Story, List<RawEvent> Events) World()
+    {
+        var random = new Random(20261124);
+        (string Channel, string Type)[] kinds =
+            [("web", "page_view"), ("web", "page_view"), ("web", "form_submit"), ("email", "open"), ("email", "click"), ("ad", "impression"), ("ad", "click"), ("event", "attended"), ("other", "note")];
+        string[] paths = ["/pricing", "/Demo/book", "/blog/post-1", "/blog/post-12", "/careers", "/docs", "/", "/contact-us"];
+        var story = new Story();
+        var events = new List<RawEvent>();
+        var start = new DateTime(2025, 12, 15, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var account = $"acct-{random.Next(6)}";
+            var at = start.AddMinutes(random.Next(0, 117 * 24 * 60));
+            var (channel, type) = kinds[random.Next(kinds.Length)];
+            var path = channel == "web" ? paths[random.Next(paths.Length)] : "";
+            story.Event(account, at, channel, type, url: channel == "web" ? "https://vendor.example" + path + "?utm_source=x" : "");
+            events.Add(new RawEvent(account, at, channel, type, path));
+        }
+
+        return (story, events);
+    }
+}
