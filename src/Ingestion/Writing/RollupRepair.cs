@@ -18,10 +18,13 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
             return;
         }
 
-        var parameters = new QueryParameters().Add("months", months.ToArray());
-        var source = $"(SELECT * FROM {dialect.Qualified(DataModel.Events.Name)} WHERE toYYYYMM(timestamp) IN {{months:Array(UInt32)}})";
+        // A week starting in the month before holds days of these months too: for weekly rollups, rebuild those weeks whole.
+        var withPrevious = months.Concat(months.Select(PreviousMonth)).Distinct().ToArray();
         foreach (var view in DataModel.Views.Where(v => v.Bucket is not null))
         {
+            var parameters = new QueryParameters().Add("months", view.BucketSpansMonths ? withPrevious : months.ToArray());
+            var eventBucket = view.BucketSpansMonths ? "toMonday(timestamp)" : "timestamp";
+            var source = $"(SELECT * FROM {dialect.Qualified(DataModel.Events.Name)} WHERE toYYYYMM({eventBucket}) IN {{months:Array(UInt32)}})";
             await gateway.ExecuteAsync(
                 $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}",
                 parameters, cancellationToken);
@@ -30,4 +33,6 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
                 parameters, cancellationToken);
         }
     }
+
+    private static uint PreviousMonth(uint yyyymm) => yyyymm % 100 == 1 ? yyyymm - 100 + 11 : yyyymm - 1;
 }

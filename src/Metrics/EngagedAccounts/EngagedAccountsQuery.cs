@@ -75,8 +75,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         var window = request.Window;
         var weekStart = window.To.AddDays(-7);
         var parameters = window.ToParameters().AddModel(model)
-            .AddWindow("score", window.From, window.To, months: true)
-            .AddWindow("surge", weekStart.AddDays(-28), window.To, months: false)
+            .AddWindow("score", WindowCover.Of(window.From, window.To, interval: null))
+            .AddWindow("surge", WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false))
             .Add("week_start", weekStart)
             .Add("min_score", request.MinScore ?? model.Threshold)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty)

@@ -84,8 +84,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         var window = request.Window;
         var parameters = window.ToParameters()
             .AddModel(model)
-            .AddWindow("whole", window.From, window.To, months: true)
-            .AddWindow("trend", window.From, window.To, WindowPoints.MonthsFit(request.Interval))
+            .AddWindow("whole", WindowCover.Of(window.From, window.To, interval: null))
+            .AddWindow("trend", WindowCover.Of(window.From, window.To, request.Interval))
+            // The touch rollups come by day and by month only.
+            .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
             .Add("has_list", request.TargetList is not null)
             .Add("list", request.TargetList ?? string.Empty);
 
@@ -116,8 +118,8 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
         return Sql.Replace("{keyed}", keyed, StringComparison.Ordinal)
             .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend"), StringComparison.Ordinal)
-            .Replace("{touch_days}", WindowPoints.DaysFilter("whole"), StringComparison.Ordinal)
-            .Replace("{touch_months}", WindowPoints.MonthsFilter("whole"), StringComparison.Ordinal)
+            .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
+            .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)
             .Replace("{period_bucket}", PeriodOf("bucket"), StringComparison.Ordinal)
             .Replace("{period_created}", PeriodOf("created_at"), StringComparison.Ordinal)
             .Replace("{period_closed}", PeriodOf("closed_at"), StringComparison.Ordinal);

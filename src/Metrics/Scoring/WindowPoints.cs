@@ -1,5 +1,3 @@
-using Analytics.Metrics.Common;
-
 namespace Analytics.Metrics.Scoring;
 
 /// <summary>
@@ -7,12 +5,12 @@ namespace Analytics.Metrics.Scoring;
 /// events, and not the wide engagement rollup row by row), so a changed model applies to past events at once.
 /// </summary>
 /// <remarks>
-/// Query intuition: a window [from, to) is read as the whole months inside it, from the monthly rollups, and the days
-/// before and after them, from the daily ones. Each activity row prices its map of channel/type counts; each path row
-/// adds the high-value bonus (high-value price − price) for its events, and only rows of paths matching the model's
-/// patterns are read, because the path rollups are ordered by path and the paths are matched once in the small
-/// <c>url_paths</c> table. The SQL yields unsummed rows <c>(bucket, account_id, points)</c>; a bucket is a day, or the
-/// first day of a month when months are allowed, so a caller may map it to a trend period that contains it.
+/// Query intuition: a window is read as the fewest buckets (<see cref="WindowCover"/>: months, weeks, days). Each
+/// activity row prices its map of channel/type counts; each path row adds the high-value bonus (high-value price −
+/// price) for its events, and only rows of paths matching the model's patterns are read, because the path rollups are
+/// ordered by path and the paths are matched once in the small <c>url_paths</c> table. The SQL yields unsummed rows
+/// <c>(bucket, account_id, points)</c>; a bucket is the first day of a day, week or month inside the window, and lies
+/// inside one period of the trend the cover was made for, so a caller may map it to that period.
 /// </remarks>
 public static class WindowPoints
 {
@@ -27,54 +25,36 @@ public static class WindowPoints
           AND has({score_bonus_rules:Array(String)}, rule)
         """;
 
-    private const string Template = """
-        SELECT day AS bucket, account_id, {activity} AS points FROM account_activity_daily
-        WHERE {days}
-        UNION ALL
-        SELECT month AS bucket, account_id, {activity} AS points FROM account_activity_monthly
-        WHERE {months}
-        UNION ALL
-        SELECT day AS bucket, account_id, {bonus} AS points FROM account_path_daily
-        WHERE {high_value} AND {days}
-        UNION ALL
-        SELECT month AS bucket, account_id, {bonus} AS points FROM account_path_monthly
-        WHERE {high_value} AND {months}
-        """;
+    private static readonly (string Grain, string Column)[] Grains = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
 
     /// <summary>The SQL of the window named <paramref name="name"/> (its parameters come from <see cref="AddWindow"/>).</summary>
-    public static string Sql(string name) => Template
-        .Replace("{days}", DaysFilter(name), StringComparison.Ordinal)
-        .Replace("{months}", MonthsFilter(name), StringComparison.Ordinal)
-        .Replace("{activity}", ActivityPoints, StringComparison.Ordinal)
-        .Replace("{bonus}", Bonus, StringComparison.Ordinal)
-        .Replace("{high_value}", HighValuePaths, StringComparison.Ordinal);
-
-    /// <summary>The condition on a daily rollup's <c>day</c> that selects the window's days outside its whole months.</summary>
-    public static string DaysFilter(string name) =>
-        $"((day >= {{{name}_from:Date}} AND day < {{{name}_months_from:Date}}) OR (day >= {{{name}_months_to:Date}} AND day < {{{name}_to:Date}}))";
-
-    /// <summary>The condition on a monthly rollup's <c>month</c> that selects the window's whole months.</summary>
-    public static string MonthsFilter(string name) => $"month >= {{{name}_months_from:Date}} AND month < {{{name}_months_to:Date}}";
-
-    /// <summary>
-    /// The parameters of a window: its days, and the whole months inside it when <paramref name="months"/> is set (only
-    /// when every month lies inside one period of the caller's trend: no trend, or months, or quarters).
-    /// </summary>
-    public static QueryParameters AddWindow(this QueryParameters parameters, string name, DateOnly from, DateOnly to, bool months)
+    public static string Sql(string name) => string.Join("\nUNION ALL\n", Grains.SelectMany(g => new[]
     {
-        var (monthsFrom, monthsTo) = months ? WholeMonths(from, to) : (to, to);
-        return parameters.Add($"{name}_from", from).Add($"{name}_to", to)
-            .Add($"{name}_months_from", monthsFrom).Add($"{name}_months_to", monthsTo);
+        $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} WHERE {Filter(name, g.Column)}",
+        $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}",
+    }));
+
+    /// <summary>The condition on a rollup's bucket column (<c>day</c>, <c>week</c> or <c>month</c>) that selects the window's buckets of that grain.</summary>
+    public static string Filter(string name, string column) =>
+        "(" + string.Join(" OR ", Enumerable.Range(0, RangeCount(column))
+            .Select(i => $"({column} >= {{{name}_{column}{i}_from:Date}} AND {column} < {{{name}_{column}{i}_to:Date}})")) + ")";
+
+    /// <summary>The parameters of the window named <paramref name="name"/>: the ranges of its cover.</summary>
+    public static QueryParameters AddWindow(this QueryParameters parameters, string name, WindowCover cover)
+    {
+        void Add(string column, IReadOnlyList<DateRange> ranges)
+        {
+            for (var i = 0; i < ranges.Count; i++)
+            {
+                parameters.Add($"{name}_{column}{i}_from", ranges[i].From).Add($"{name}_{column}{i}_to", ranges[i].To);
+            }
+        }
+
+        Add("day", cover.Days);
+        Add("week", cover.Weeks);
+        Add("month", [cover.Months]);
+        return parameters;
     }
 
-    /// <summary>Whether a trend of <paramref name="interval"/> may read month buckets (each month inside one period).</summary>
-    public static bool MonthsFit(Interval? interval) => interval is null or Interval.Month or Interval.Quarter;
-
-    /// <summary>The whole months inside [from, to) as [first, end); an empty range at <paramref name="to"/> when there is none.</summary>
-    public static (DateOnly From, DateOnly To) WholeMonths(DateOnly from, DateOnly to)
-    {
-        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var end = new DateOnly(to.Year, to.Month, 1);
-        return first < end ? (first, end) : (to, to);
-    }
+    private static int RangeCount(string column) => column switch { "day" => 4, "week" => 2, _ => 1 };
 }

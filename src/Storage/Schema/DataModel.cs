@@ -297,31 +297,41 @@ public static class DataModel
         Select: "SELECT event_id, toDate(timestamp) AS day FROM {source}");
 
     /// <summary>
-    /// Activity rollups, per account and day or month: how many events of each <c>channel/type</c> (a map). Together
-    /// with the path rollups below they price a window with any scoring model without touching URL paths row by row:
-    /// points = Σ count × price of its channel/type, plus, for high-value pages, Σ page events × (high-value price − price).
-    /// A window reads whole months from the monthly table and the days around them from the daily one.
+    /// Activity rollups, per account and day, week (from Monday) or month: how many events of each <c>channel/type</c>
+    /// (a map). Together with the path rollups below they price a window with any scoring model without touching URL
+    /// paths row by row: points = Σ count × price of its channel/type, plus, for high-value pages, Σ page events ×
+    /// (high-value price − price). A window reads whole months, then whole weeks, then days (see WindowPoints in Metrics).
     /// </summary>
     public static readonly TableSpec AccountActivityDaily = ActivityTable("account_activity_daily", "day");
+
+    public static readonly TableSpec AccountActivityWeekly = ActivityTable("account_activity_weekly", "week");
 
     public static readonly TableSpec AccountActivityMonthly = ActivityTable("account_activity_monthly", "month");
 
     public static readonly MaterializedViewSpec AccountActivityDailyView = new(
         "account_activity_daily_mv", Source: "events", Target: "account_activity_daily", Select: ActivitySelect("toDate(timestamp)", "day"));
 
+    public static readonly MaterializedViewSpec AccountActivityWeeklyView = new(
+        "account_activity_weekly_mv", Source: "events", Target: "account_activity_weekly", Select: ActivitySelect("toMonday(timestamp)", "week"), Bucket: "week");
+
     public static readonly MaterializedViewSpec AccountActivityMonthlyView = new(
         "account_activity_monthly_mv", Source: "events", Target: "account_activity_monthly", Select: ActivitySelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
 
     /// <summary>
-    /// Web events per URL path, rule (<c>channel/type</c>), day or month and account. Ordered by path first, so the
+    /// Web events per URL path, rule (<c>channel/type</c>), day, week or month and account. Ordered by path first, so the
     /// high-value bonus reads only the rows of the paths that match the model's patterns.
     /// </summary>
     public static readonly TableSpec AccountPathDaily = PathTable("account_path_daily", "day");
+
+    public static readonly TableSpec AccountPathWeekly = PathTable("account_path_weekly", "week");
 
     public static readonly TableSpec AccountPathMonthly = PathTable("account_path_monthly", "month");
 
     public static readonly MaterializedViewSpec AccountPathDailyView = new(
         "account_path_daily_mv", Source: "events", Target: "account_path_daily", Select: PathSelect("toDate(timestamp)", "day"));
+
+    public static readonly MaterializedViewSpec AccountPathWeeklyView = new(
+        "account_path_weekly_mv", Source: "events", Target: "account_path_weekly", Select: PathSelect("toMonday(timestamp)", "week"), Bucket: "week");
 
     public static readonly MaterializedViewSpec AccountPathMonthlyView = new(
         "account_path_monthly_mv", Source: "events", Target: "account_path_monthly", Select: PathSelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");

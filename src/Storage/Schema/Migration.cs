@@ -31,8 +31,10 @@ public static class Migrations
         new(6, "activity, path and monthly touch rollups for scoring", d => new[]
         {
             (DataModel.AccountActivityDaily, DataModel.AccountActivityDailyView),
+            (DataModel.AccountActivityWeekly, DataModel.AccountActivityWeeklyView),
             (DataModel.AccountActivityMonthly, DataModel.AccountActivityMonthlyView),
             (DataModel.AccountPathDaily, DataModel.AccountPathDailyView),
+            (DataModel.AccountPathWeekly, DataModel.AccountPathWeeklyView),
             (DataModel.AccountPathMonthly, DataModel.AccountPathMonthlyView),
             (DataModel.UrlPaths, DataModel.UrlPathsView),
             (DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),

@@ -6,8 +6,8 @@ namespace Analytics.Metrics.Tests.Metrics.Scoring;
 
 /// <summary>
 /// The window pricing of the activity and path rollups against the definition: every event's points by
-/// <see cref="ScoringModel.PointsOf"/>, summed in C# over the raw records, for windows of days, whole months and both,
-/// under the default model and under one that prices other rules and pages.
+/// <see cref="ScoringModel.PointsOf"/>, summed in C# over the raw records, for windows of days, whole weeks, whole
+/// months and all three, under the default model and under one that prices other rules and pages.
 /// </summary>
 public sealed class WindowPointsTests
 {
@@ -28,6 +28,8 @@ public sealed class WindowPointsTests
         { "2025-12-15", "2026-04-10" }, // days, three whole months, days
         { "2026-02-01", "2026-02-02" }, // one day
         { "2026-01-31", "2026-03-01" }, // a day, then February whole
+        { "2026-01-05", "2026-01-26" }, // three whole weeks
+        { "2025-12-17", "2026-02-11" }, // days, a week, January, a week, days
         { "2025-01-01", "2027-01-01" }, // everything
     };
 
@@ -63,11 +65,58 @@ public sealed class WindowPointsTests
     [InlineData("2025-12-15", "2026-04-10", "2026-01-01", "2026-04-01")]
     [InlineData("2026-01-01", "2026-01-31", "2026-01-31", "2026-01-31")]
     public void Whole_months_are_those_inside_the_window(string from, string to, string first, string end) =>
-        Assert.Equal((DateOnly.Parse(first), DateOnly.Parse(end)), WindowPoints.WholeMonths(DateOnly.Parse(from), DateOnly.Parse(to)));
+        Assert.Equal(new DateRange(DateOnly.Parse(first), DateOnly.Parse(end)), WindowCover.WholeMonths(DateOnly.Parse(from), DateOnly.Parse(to)));
+
+    /// <summary>2025-12-15 and 2026-04-13 are Mondays; the cover has days, weeks, months, weeks, days, and nothing twice.</summary>
+    [Fact]
+    public void A_long_window_is_months_in_the_middle_weeks_around_them_and_days_at_the_ends()
+    {
+        var cover = WindowCover.Of(DateOnly.Parse("2025-12-12"), DateOnly.Parse("2026-04-16"), interval: null);
+
+        Assert.Equal(new DateRange(DateOnly.Parse("2026-01-01"), DateOnly.Parse("2026-04-01")), cover.Months);
+        Assert.Equal(
+            [new(DateOnly.Parse("2025-12-15"), DateOnly.Parse("2025-12-29")), new(DateOnly.Parse("2026-04-06"), DateOnly.Parse("2026-04-13"))],
+            cover.Weeks);
+        Assert.Equal(
+            [
+                new(DateOnly.Parse("2025-12-12"), DateOnly.Parse("2025-12-15")), new(DateOnly.Parse("2025-12-29"), DateOnly.Parse("2026-01-01")),
+                new(DateOnly.Parse("2026-04-01"), DateOnly.Parse("2026-04-06")), new(DateOnly.Parse("2026-04-13"), DateOnly.Parse("2026-04-16")),
+            ],
+            cover.Days);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Interval.Day)]
+    [InlineData(Interval.Week)]
+    [InlineData(Interval.Month)]
+    [InlineData(Interval.Quarter)]
+    public void Every_day_of_a_window_is_in_exactly_one_bucket_inside_one_trend_period(Interval? interval)
+    {
+        var from = DateOnly.Parse("2025-11-27");
+        for (var length = 1; length < 200; length += 3)
+        {
+            var to = from.AddDays(length);
+            var cover = WindowCover.Of(from, to, interval);
+            var buckets = cover.Days.SelectMany(r => Days(r).Select(d => (Start: d, End: d.AddDays(1))))
+                .Concat(cover.Weeks.SelectMany(r => Days(r).Where((_, i) => i % 7 == 0).Select(d => (Start: d, End: d.AddDays(7)))))
+                .Concat(Days(cover.Months).Where(d => d.Day == 1).Select(d => (Start: d, End: d.AddMonths(1))))
+                .ToList();
+
+            Assert.Equal(Days(new DateRange(from, to)), buckets.SelectMany(b => Days(new DateRange(b.Start, b.End))).Order());
+            if (interval is { } i)
+            {
+                Assert.All(buckets, b => Assert.Equal(Periods.StartOf(i, b.Start), Periods.StartOf(i, b.End.AddDays(-1))));
+            }
+        }
+    }
+
+    private static IEnumerable<DateOnly> Days(DateRange range) =>
+        Enumerable.Range(0, Math.Max(0, range.To.DayNumber - range.From.DayNumber)).Select(range.From.AddDays);
 
     private static async Task<Dictionary<string, double>> PointsAsync(IClickHouseGateway gateway, ScoringModel model, DateWindow window)
     {
-        var parameters = window.ToParameters().AddModel(model).AddWindow("w", window.From, window.To, months: true);
+        var parameters = window.ToParameters().AddModel(model).AddWindow("w", WindowCover.Of(window.From, window.To, interval: null));
         var rows = await gateway.ListAsync(
             $"SELECT account_id, sum(points) AS points FROM ({WindowPoints.Sql("w")}) GROUP BY account_id", parameters,
             r => (Account: r.Get<string>("account_id"), Points: r.Get<double>("points")), CancellationToken.None);
