@@ -60,6 +60,14 @@ public sealed partial class ClickHouseHttpServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+
+        // ClickHouse accepts URLs up to http_max_uri_size (1 MiB by default); Kestrel's own limit is 8 KiB.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 1 << 20;
+            kestrel.Limits.MaxRequestHeadersTotalSize = (1 << 20) + (64 << 10);
+            kestrel.Limits.MaxRequestBufferSize = 2 << 20;
+        });
         _app = builder.Build();
         _app.MapGet("/ping", () => "Ok.\n");
         _app.Map("/", HandleAsync);

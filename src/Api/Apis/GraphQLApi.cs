@@ -54,9 +54,13 @@ public static class GraphQLApi
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
         });
 
-        // A document that never ran (syntax, validation, limits, roles) is the client's mistake: 400, as GraphQL servers answer.
-        await WriteAsync(http, serializer, result.Executed ? 200 : 400, result);
+        // A document that never ran (syntax, validation, limits, roles) is the client's mistake: 400, as GraphQL servers
+        // answer. Running out of time is not (the same query may pass on a quieter server), so it stays 200 with TIMEOUT.
+        await WriteAsync(http, serializer, result.Executed || TimedOut(result) ? 200 : 400, result);
     }
+
+    private static bool TimedOut(ExecutionResult result) =>
+        result.Errors is { Count: > 0 } errors && errors.All(e => e is TimeoutError);
 
     private static async Task WriteAsync(HttpContext http, IGraphQLSerializer serializer, int status, ExecutionResult result)
     {

@@ -15,9 +15,9 @@ public sealed class GraphQLOptions
     [Range(10, 1_000_000)]
     public int MaxComplexity { get; set; } = 5000;
 
-    /// <summary>How long one query may run before it is answered with a timeout error, in seconds. Default is 30.</summary>
-    [Range(1, 3600)]
-    public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>How long one query may run before it is cancelled and answered with a timeout error, in seconds (fractions allowed). Default is 30.</summary>
+    [Range(0.001, 3600)]
+    public double TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Whether errors carry exception details (stack traces); for development only. Default is false.</summary>
     public bool ExposeExceptionDetails { get; set; }

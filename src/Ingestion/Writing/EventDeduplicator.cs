@@ -10,7 +10,12 @@ namespace Analytics.Ingestion.Writing;
 /// </summary>
 public sealed class EventDeduplicator(IClickHouseGateway gateway)
 {
-    private const int IdsPerQuery = 10_000;
+    /// <summary>
+    /// Ids per lookup are capped by their total length: the server backend sends them as a URL parameter, and
+    /// ClickHouse refuses URLs over <c>http_max_uri_size</c> (1 MiB by default) with HTTP 414. 64 KiB of ids stays far
+    /// below it even when every character is percent-encoded.
+    /// </summary>
+    private const int IdCharactersPerQuery = 64 * 1024;
 
     /// <param name="events">The batch's events.</param>
     /// <param name="replay">
@@ -23,10 +28,10 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
         var table = replay ? "events" : "event_ids";
-        foreach (var chunk in events.Chunk(IdsPerQuery))
+        foreach (var chunk in ChunksOf(events.Select(e => e.EventId).Distinct(StringComparer.Ordinal)))
         {
             var sql = $"SELECT DISTINCT event_id FROM {table} WHERE event_id IN {{ids:Array(String)}}";
-            var parameters = new QueryParameters().Add("ids", chunk.Select(e => e.EventId).Distinct().ToArray());
+            var parameters = new QueryParameters().Add("ids", chunk.ToArray());
             await foreach (var row in gateway.QueryAsync(sql, parameters, cancellationToken))
             {
                 stored.Add(row.Get<string>(0));
@@ -34,5 +39,28 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
         }
 
         return events.Where(e => !stored.Contains(e.EventId)).ToList();
+    }
+
+    private static IEnumerable<List<string>> ChunksOf(IEnumerable<string> ids)
+    {
+        var chunk = new List<string>();
+        var characters = 0;
+        foreach (var id in ids)
+        {
+            if (chunk.Count > 0 && characters + id.Length > IdCharactersPerQuery)
+            {
+                yield return chunk;
+                chunk = [];
+                characters = 0;
+            }
+
+            chunk.Add(id);
+            characters += id.Length;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 }

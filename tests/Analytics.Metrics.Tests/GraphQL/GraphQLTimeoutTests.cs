@@ -1,0 +1,36 @@
+using System.Net;
+using Analytics.Metrics.Common;
+using Analytics.Metrics.Funnel;
+using Microsoft.Extensions.DependencyInjection;
+using static Analytics.Metrics.Tests.Story;
+
+namespace Analytics.Metrics.Tests.GraphQL;
+
+[Collection(GraphQLHosts.Collection)]
+public sealed class GraphQLTimeoutTests
+{
+    /// <summary>
+    /// A limit of one millisecond: no query that reaches the engine finishes in time. The answer is a TIMEOUT error
+    /// (not a hung request, not a 500), and the engine, whose queries were cancelled under it, answers the same query
+    /// in full afterwards.
+    /// </summary>
+    [Fact]
+    public async Task A_query_over_the_time_limit_is_cancelled_with_a_timeout_error_and_the_engine_carries_on()
+    {
+        await using var host = new GraphQLHost(nameof(GraphQLTimeoutTests), new Dictionary<string, string?> { ["GraphQL:TimeoutSeconds"] = "0.001" });
+        var story = new Story().Account("acme", "Software").Account("globex", "Retail").PageViews("acme", Day(3), 12).Event("globex", Day(4), "web", "form_submit");
+        await story.LoadAsync(host.Gateway);
+
+        var (status, body) = await host.QueryAsync("""
+            { funnel(from: "2025-03-01", to: "2026-03-09", groupBy: FIRST_TOUCH_SOURCE, interval: WEEK) { stages { name accounts } trend { periodStart } } }
+            """);
+
+        Assert.True(status == HttpStatusCode.OK, body.GetRawText());
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+
+        var funnel = await host.Services.GetRequiredService<FunnelQuery>().RunAsync(new FunnelRequest(new DateWindow(Date(1), Date(9))), default);
+        Assert.Equal([2L, 2L, 0L, 0L], funnel.Stages.Select(s => s.Accounts));
+        await host.DropDatabaseAsync();
+    }
+}
