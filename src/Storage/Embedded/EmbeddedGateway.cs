@@ -16,6 +16,8 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     private readonly ConcurrentBag<ChdbConnection> _idle = [];
     private readonly List<ChdbConnection> _all = [];
     private readonly Lock _allGate = new();
+    private readonly SemaphoreSlim _controlGate = new(1, 1);
+    private ChdbConnection? _control;
     private bool _disposed;
 
     private EmbeddedGateway(string libraryPath, string dataPath, string database, int maxConnections)
@@ -56,22 +58,24 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     }
 
     public Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(c =>
+        KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c =>
         {
-            c.Execute(sql, parameters);
+            c.Execute(tagged, parameters);
             return 0;
-        }, cancellationToken);
+        }, cancellationToken));
 
     public async IAsyncEnumerable<ClickHouseRow> QueryAsync(
         string sql, QueryParameters? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var connection = await RentAsync(cancellationToken);
         var healthy = false;
+        var (tagged, tag) = Tagged(sql);
+        using var kill = KillOnCancel(tag, cancellationToken);
         try
         {
             // Blocks are fetched on a pool thread so a long query never blocks the caller's thread.
-            using var rows = connection.Query(sql, parameters, cancellationToken).GetEnumerator();
-            while (await Task.Run(rows.MoveNext, cancellationToken))
+            using var rows = connection.Query(tagged, parameters, cancellationToken).GetEnumerator();
+            while (await CancelledAsOperationCanceled(Task.Run(rows.MoveNext, cancellationToken), cancellationToken))
             {
                 yield return rows.Current;
             }
@@ -95,7 +99,7 @@ public sealed class EmbeddedGateway : IClickHouseGateway
 
     /// <summary>Runs SQL and returns the engine's output in <paramref name="format"/>, parameters given as text (the HTTP interface's form).</summary>
     internal Task<byte[]> QueryRawAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => c.QueryRaw(sql, textParameters, format), cancellationToken);
+        KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c => c.QueryRaw(tagged, textParameters, format), cancellationToken));
 
     /// <summary>Inserts rows already encoded in <paramref name="format"/>.</summary>
     internal Task InsertRawAsync(string insertStatement, string format, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
@@ -123,7 +127,68 @@ public sealed class EmbeddedGateway : IClickHouseGateway
             _all.Clear();
         }
 
+        _control?.Dispose();
+
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A native call cannot be interrupted from its own thread, so every statement starts with a comment naming it, and
+    /// cancelling its token kills it (<c>KILL QUERY</c>) from a connection kept for that, outside the pool, so it never
+    /// waits behind the very statements it is meant to stop. The cancelled caller gets an OperationCanceledException.
+    /// </summary>
+    private async Task<T> KillableAsync<T>(string sql, CancellationToken cancellationToken, Func<string, Task<T>> run)
+    {
+        var (tagged, tag) = Tagged(sql);
+        using var kill = KillOnCancel(tag, cancellationToken);
+        return await CancelledAsOperationCanceled(run(tagged), cancellationToken);
+    }
+
+    private static (string Tagged, string Tag) Tagged(string sql)
+    {
+        var tag = $"/* gateway query {Guid.NewGuid():N} */";
+        return ($"{tag} {sql}", tag);
+    }
+
+    private CancellationTokenRegistration KillOnCancel(string tag, CancellationToken cancellationToken) =>
+        cancellationToken.Register(() => _ = Task.Run(() => KillAsync(tag)));
+
+    private async Task KillAsync(string tag)
+    {
+        await _controlGate.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _control ??= new ChdbConnection(_libraryPath, _dataPath);
+            _control.Execute($"KILL QUERY WHERE startsWith(query, '{tag}') ASYNC", null);
+        }
+        catch (ClickHouseException)
+        {
+            // The control connection errored: open a fresh one next time. The statement ends by itself anyway.
+            _control?.Dispose();
+            _control = null;
+        }
+        finally
+        {
+            _controlGate.Release();
+        }
+    }
+
+    /// <summary>A statement killed because its token was cancelled fails as cancelled, not as an engine error.</summary>
+    private static async Task<T> CancelledAsOperationCanceled<T>(Task<T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (ClickHouseException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The statement was cancelled.", e, cancellationToken);
+        }
     }
 
     private async Task<T> WithConnectionAsync<T>(Func<ChdbConnection, T> work, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public sealed class ServerGateway : IClickHouseGateway
     {
         Identifiers.Quote(database);
         var settings = new ClickHouseClientSettings(connectionString) { UseCustomDecimals = false };
+
+        // A cancelled request (a GraphQL time limit, a client gone) stops its query on the server instead of letting it run on.
+        settings.CustomSettings["cancel_http_readonly_queries_on_client_close"] = 1;
         _client = new ClickHouseClient(settings);
         Database = database;
         Endpoint = $"{settings.Protocol}://{settings.Host}:{settings.Port}";

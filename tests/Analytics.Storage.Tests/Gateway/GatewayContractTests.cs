@@ -202,6 +202,27 @@ public abstract class GatewayContractTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(60, error.Code);
     }
 
+    /// <summary>
+    /// A query that would run for many minutes (a trillion rows) is stopped by its cancellation token: the caller gets
+    /// an OperationCanceledException long before the query could end, and the gateway answers the next query correctly.
+    /// </summary>
+    [Fact]
+    public async Task A_cancelled_query_stops_and_the_gateway_carries_on()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Gateway.QueryAsync("SELECT sum(cityHash64(number)) FROM numbers(1000000000000)", cancellationToken: cancellation.Token))
+            {
+            }
+        });
+
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        Assert.Equal([[42ul]], await ReadAsync("SELECT toUInt64(42)"));
+    }
+
     private async Task<List<object?[]>> ReadAsync(string sql, QueryParameters? parameters = null)
     {
         var rows = new List<object?[]>();
