@@ -50,6 +50,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
     /// <summary>A fresh, migrated database, named after <paramref name="owner"/>.</summary>
     public static async Task<string> NewDatabaseAsync(string owner)
     {
+        EngineKeepAlive.Ensure();
         await using var gateway = await TestEngine.OpenAsync(owner);
         await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
             .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
