@@ -4,6 +4,7 @@ using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion;
 using Analytics.Metrics;
+using Analytics.Reports;
 using Analytics.Storage;
 using Prometheus;
 
@@ -14,6 +15,7 @@ builder.AddStorage();
 builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();
+builder.AddReports();
 builder.AddGraphQLApi();
 builder.Services.AddHostedService<DemoSeeder>();
 
@@ -27,6 +29,7 @@ app.MapIngestionApi();
 app.MapAdminApi();
 app.MapGraphQLApi();
 app.MapExportsApi();
+app.MapReportsApi();
 
 if (await app.TryStartAsync())
 {

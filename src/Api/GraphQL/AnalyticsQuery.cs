@@ -10,6 +10,7 @@ using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
+using Analytics.Reports.Runs;
 using GraphQL;
 using GraphQL.Types;
 
@@ -96,6 +97,21 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CampaignPerformanceQuery>().RunAsync(c.Window(), ct)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportRunType>>>>("reportRuns").Description("Report runs, newest first (viewer role).")
+            .Argument<StringGraphType>("report", "Only runs of this report.")
+            .Argument<IntGraphType>("first", "Runs to return, 1 to 500; default 50.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument("first", 50);
+                if (first is < 1 or > 500)
+                {
+                    throw new ExecutionError($"'first' must be between 1 and 500; it is {first}.") { Code = MetricResolvers.InvalidArgument };
+                }
+
+                return await c.Metric<ReportRunStore>().ListAsync(c.GetArgument<string?>("report"), first, c.CancellationToken);
+            });
 
         Field<NonNullGraphType<ScoringModelType>>("scoringModel").Description("The engagement scoring model in use.")
             .AuthorizeWithPolicy(Roles.Viewer)

@@ -39,6 +39,9 @@ public static class Migrations
             (DataModel.UrlPaths, DataModel.UrlPathsView),
             (DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),
         }.SelectMany(p => d.CreateTable(p.Item1).Append(d.CreateMaterializedView(p.Item2)).Concat(Backfill(d, p.Item2)))),
+        new(7, "report delivery: run notes, claims and files", d => d.AddColumns(DataModel.ReportRuns.Name, DataModel.ReportRunsDeliveryColumns)
+            .Concat(d.CreateTable(DataModel.ReportClaims))
+            .Concat(d.CreateTable(DataModel.ReportFiles))),
     ];
 
     // Events stored before a view existed. Unlike the views of 4 and 5, these sum counts, so an overlap would count

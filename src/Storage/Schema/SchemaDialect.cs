@@ -24,13 +24,14 @@ public sealed class SchemaDialect(string database, string? cluster)
         var columns = string.Join(",\n    ", table.Columns.Concat(table.Indexes ?? []));
         var engine = Cluster is null ? table.Engine : Replicated(table.Engine, storage);
         var partition = table.PartitionBy is null ? string.Empty : $"\nPARTITION BY {table.PartitionBy}";
+        var settings = table.Settings is null ? string.Empty : $"\nSETTINGS {table.Settings}";
         yield return $"""
             CREATE TABLE IF NOT EXISTS {Qualified(storage)}{OnCluster}
             (
                 {columns}
             )
             ENGINE = {engine}{partition}
-            ORDER BY ({table.OrderBy})
+            ORDER BY ({table.OrderBy}){settings}
             """;
 
         if (Cluster is not null)
@@ -50,6 +51,20 @@ public sealed class SchemaDialect(string database, string? cluster)
             TO {Qualified(StorageTable(view.Target))}
             AS {select}
             """;
+    }
+
+    /// <summary>
+    /// Adds columns to a table that already shipped (idempotent: <c>ADD COLUMN IF NOT EXISTS</c>); on a cluster to the
+    /// local tables and to the Distributed table in front of them.
+    /// </summary>
+    public IEnumerable<string> AddColumns(string table, IReadOnlyList<string> columns)
+    {
+        var adds = string.Join(", ", columns.Select(c => $"ADD COLUMN IF NOT EXISTS {c}"));
+        yield return $"ALTER TABLE {Qualified(StorageTable(table))}{OnCluster} {adds}";
+        if (Cluster is not null)
+        {
+            yield return $"ALTER TABLE {Qualified(table)}{OnCluster} {adds}";
+        }
     }
 
     public string Qualified(string table) => $"{Identifiers.Quote(Database)}.{Identifiers.Quote(table)}";

@@ -11,6 +11,7 @@ namespace Analytics.Storage.Schema;
 /// <param name="PartitionBy">The partition expression, if any.</param>
 /// <param name="ShardingKey">How rows spread over shards in a cluster; account-keyed tables use the account so an account's rows meet on one shard.</param>
 /// <param name="Indexes">Data-skipping indexes as written in <c>CREATE TABLE</c> (<c>INDEX name expr TYPE t GRANULARITY n</c>).</param>
+/// <param name="Settings">MergeTree settings as written after <c>SETTINGS</c>, if any.</param>
 public sealed record TableSpec(
     string Name,
     IReadOnlyList<string> Columns,
@@ -18,7 +19,8 @@ public sealed record TableSpec(
     string OrderBy,
     string? PartitionBy = null,
     string ShardingKey = "rand()",
-    IReadOnlyList<string>? Indexes = null);
+    IReadOnlyList<string>? Indexes = null,
+    string? Settings = null);
 
 /// <summary>
 /// A materialized view that feeds <paramref name="Target"/> from inserts into <paramref name="Source"/>.

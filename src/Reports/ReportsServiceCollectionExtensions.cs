@@ -1,0 +1,36 @@
+using Analytics.Reports.Alerts;
+using Analytics.Reports.Delivery;
+using Analytics.Reports.Runs;
+using Analytics.Reports.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Analytics.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers report options, the run history, delivery (SMTP or outbox), the surge digest, and the Quartz schedules
+    /// with the start-up catch-up. Renderers (<see cref="IReportRenderer"/>) are registered by whoever provides them.
+    /// </summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReportCatalog>();
+        builder.Services.AddSingleton<ReportRunStore>();
+        builder.Services.AddSingleton<IReportDelivery, ReportDelivery>();
+        builder.Services.AddSingleton<SurgeDigest>();
+        builder.Services.AddSingleton<ReportRunner>();
+        builder.Services.AddSingleton<ReportCatchUp>();
+        builder.Services.AddSingleton<ReportRunsInFlight>();
+
+        // TRICKY: Quartz keeps schedulers in a process-wide repository by name; in-process test hosts need names of their own.
+        builder.Services.AddQuartz(q => q.ConfigureScheduler(s => s.InstanceName = $"reports-{Guid.NewGuid():N}"));
+        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
+        builder.Services.AddHostedService<ReportScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportCatchUp>());
+        return builder;
+    }
+}

@@ -1,0 +1,62 @@
+using Analytics.Reports.Runs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Reports.Scheduling;
+
+/// <summary>
+/// At start-up, makes each schedule's latest due run if the run history has no run for its period (the server was down
+/// when it was due). The claim in the run history makes it once, whichever servers start together.
+/// </summary>
+public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, ReportRunner runner, IOptions<ReportOptions> options,
+    TimeProvider clock, ILogger<ReportCatchUp> logger) : BackgroundService
+{
+    /// <summary>Runs what is missing, one schedule after another; returns the runs made or found.</summary>
+    public async Task<IReadOnlyList<ReportRun>> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<ReportRun>();
+        var now = clock.GetUtcNow();
+        foreach (var schedule in catalog.AllSchedules)
+        {
+            if (schedule.LastAtOrBefore(now) is not { } due)
+            {
+                continue;
+            }
+
+            var periodEnd = schedule.PeriodEndFor(due);
+            var period = catalog.PeriodOf(schedule.Report, periodEnd);
+            if (await store.CurrentAsync(schedule.Report, period.Start, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            logger.LogInformation("Catching up {Report} due {Due:O} (period from {PeriodStart:yyyy-MM-dd})", schedule.Report, due, period.Start);
+            runs.Add(await runner.RunAsync(new ReportRequest(schedule.Report, periodEnd, due.UtcDateTime), null, cancellationToken));
+        }
+
+        return runs;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.CatchUp)
+        {
+            return;
+        }
+
+        try
+        {
+            await CatchUpAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the next start catches up again.
+        }
+        catch (Exception e)
+        {
+            // Logged, not rethrown: a failed catch-up must not stop the server; the next start or schedule tries again.
+            logger.LogError(e, "Catching up missed report runs failed");
+        }
+    }
+}

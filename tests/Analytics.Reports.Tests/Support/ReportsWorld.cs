@@ -1,0 +1,90 @@
+using Analytics.Metrics;
+using Analytics.Reports.Runs;
+using Analytics.Reports.Scheduling;
+using Analytics.Storage;
+using Analytics.Storage.Embedded;
+using Analytics.Storage.Schema;
+using Analytics.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Analytics.Reports.Tests.Support;
+
+/// <summary>
+/// One server's report services (catalog, run store, runner, delivery, catch-up) over a database of this process's
+/// engine, with a fake clock and the test renderer, without starting a web host. Two worlds on one database are two
+/// servers sharing one ClickHouse.
+/// </summary>
+internal sealed class ReportsWorld : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly EmbeddedGateway _gateway;
+
+    private ReportsWorld(IHost host, EmbeddedGateway gateway, FakeTimeProvider clock, string outbox)
+    {
+        _host = host;
+        _gateway = gateway;
+        Clock = clock;
+        Outbox = outbox;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string Outbox { get; }
+
+    public IClickHouseGateway Gateway => _gateway;
+
+    public IServiceProvider Services => _host.Services;
+
+    public TestPdfRenderer Renderer => (TestPdfRenderer)Services.GetServices<IReportRenderer>().Single();
+
+    public ReportRunner Runner => Services.GetRequiredService<ReportRunner>();
+
+    public ReportRunStore Runs => Services.GetRequiredService<ReportRunStore>();
+
+    public ReportCatchUp CatchUp => Services.GetRequiredService<ReportCatchUp>();
+
+    /// <summary>A fresh, migrated database, named after <paramref name="owner"/>.</summary>
+    public static async Task<string> NewDatabaseAsync(string owner)
+    {
+        EngineKeepAlive.Ensure();
+        await using var gateway = await TestEngine.OpenAsync(owner);
+        await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
+            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+        return gateway.Database;
+    }
+
+    public static async Task<ReportsWorld> OpenAsync(string database, DateTimeOffset now, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    {
+        var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
+        clock ??= new FakeTimeProvider(now);
+        var outbox = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = TestEngine.DataPath,
+            ["Reports:OutboxPath"] = outbox,
+            ["Reports:Schedules:weekly-executive:Cron"] = "0 0 8 ? * MON",
+            ["Reports:Schedules:weekly-executive:TimeZone"] = "Europe/Berlin",
+            ["Reports:Recipients:0"] = "board@example.com",
+            ["Reports:BackoffSeconds"] = "30",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IClickHouseGateway>(gateway);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.AddMetrics();
+        builder.AddReports();
+        builder.Services.AddSingleton<IReportRenderer>(new TestPdfRenderer());
+        return new ReportsWorld(builder.Build(), gateway, clock, outbox);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await _gateway.DisposeAsync();
+    }
+}
