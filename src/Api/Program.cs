@@ -37,7 +37,13 @@ if (await app.TryStartAsync())
 }
 
 await app.DisposeAsync();
-StorageRuntime.ShutDownEmbeddedEngine();
+
+// TRICKY: in-process test hosts (WebApplicationFactory) run this too when one of them stops; shutting the engine down
+// there would keep every later host of the test process from opening it. Only a real exit shuts it down.
+if (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    StorageRuntime.ShutDownEmbeddedEngine();
+}
 
 /// <summary>The host's entry point; public so in-process tests can start it.</summary>
 public partial class Program;

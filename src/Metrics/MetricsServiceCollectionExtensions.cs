@@ -2,6 +2,7 @@ using Analytics.Metrics.Accounts;
 using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Campaigns;
 using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
@@ -28,6 +29,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<CommentsQuery>();
+        builder.Services.AddSingleton<EngagementQuery>();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Campaigns;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
@@ -112,6 +113,14 @@ public sealed class AnalyticsQuery : ObjectGraphType
 
                 return await c.Metric<ReportRunStore>().ListAsync(c.GetArgument<string?>("report"), first, c.CancellationToken);
             });
+
+        Field<NonNullGraphType<EngagementType>>("engagement").Description("Engagement by channel and by campaign: events, accounts reached and engaged accounts reached.")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<IntervalType>("interval", "Also give a trend per period.")
+            .Argument<StringGraphType>("targetList", "Only accounts on this target list; all accounts when absent.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<EngagementQuery>().RunAsync(
+                new EngagementRequest(c.Window(), c.GetArgument<Interval?>("interval"), c.GetArgument<string?>("targetList")), ct)));
 
         Field<NonNullGraphType<ScoringModelType>>("scoringModel").Description("The engagement scoring model in use.")
             .AuthorizeWithPolicy(Roles.Viewer)

@@ -84,6 +84,15 @@ public sealed partial class DashboardCatalog
         Require(file, null, !string.IsNullOrWhiteSpace(dashboard.Title), "the title is missing");
         Require(file, null, dashboard.Panels is { Count: > 0 }, "there are no panels");
 
+        var filters = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var filter in dashboard.Filters ?? [])
+        {
+            Require(file, null, IsVariable(filter.Variable) && !DashboardVariables.Names.Contains(filter.Variable),
+                $"the filter variable '{filter.Variable}' must be a GraphQL name other than {string.Join(", ", DashboardVariables.Names)}");
+            Require(file, null, filters.Add(filter.Variable), $"the filter variable '{filter.Variable}' is used twice");
+            Require(file, null, !string.IsNullOrWhiteSpace(filter.Title), $"the filter '{filter.Variable}' has no title");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var panel in dashboard.Panels)
         {
@@ -100,8 +109,34 @@ public sealed partial class DashboardCatalog
             {
                 Require(file, panel.Id, path is null || DataPath.IsValid(path), $"'{path}' is not a path (fields separated by dots, optional [index])");
             }
+
+            CheckSelect(file, dashboard, panel, filters);
+            Require(file, panel.Id, panel.Export is null || ExportPattern().IsMatch(panel.Export),
+                $"the export '{panel.Export}' must be a path under /v1/exports/ without a query string");
         }
     }
+
+    private static void CheckSelect(string file, DashboardDefinition dashboard, PanelDefinition panel, HashSet<string> filters)
+    {
+        if (panel.Select is not { } select)
+        {
+            return;
+        }
+
+        Require(file, panel.Id, panel.Kind == PanelKind.Table, "only a table panel may have a select");
+        Require(file, panel.Id, select.Panel != panel.Id && dashboard.Panels.Any(p => p.Id == select.Panel),
+            $"the select's panel '{select.Panel}' is not another panel of this dashboard");
+        Require(file, panel.Id, IsVariable(select.Variable) && !DashboardVariables.Names.Contains(select.Variable) && !filters.Contains(select.Variable),
+            $"the select's variable '{select.Variable}' must be a GraphQL name other than the filter variables");
+        Require(file, panel.Id, DataPath.IsValid(select.Field ?? string.Empty), $"the select's field '{select.Field}' is not a path");
+    }
+
+    /// <summary>The variables panel queries may use: the filter variables, the dashboard's own filters, and the drill-down variables.</summary>
+    public static IReadOnlySet<string> VariablesOf(DashboardDefinition dashboard) =>
+        DashboardVariables.Names
+            .Concat((dashboard.Filters ?? []).Select(f => f.Variable))
+            .Concat(dashboard.Panels.Select(p => p.Select?.Variable).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
 
     private static void Require(string file, string? panel, bool condition, string problem)
     {
@@ -112,6 +147,14 @@ public sealed partial class DashboardCatalog
     }
 
     private static bool IsId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    private static bool IsVariable(string? name) => name is not null && VariablePattern().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariablePattern();
+
+    [GeneratedRegex("^/v1/exports/[A-Za-z0-9._/-]+$")]
+    private static partial Regex ExportPattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();

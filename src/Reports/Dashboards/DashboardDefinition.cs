@@ -9,7 +9,23 @@ public sealed record DashboardDefinition(
     string Title,
     string? Description,
     DashboardRole Role,
-    IReadOnlyList<PanelDefinition> Panels);
+    IReadOnlyList<PanelDefinition> Panels,
+    IReadOnlyList<DashboardFilter>? Filters = null);
+
+/// <summary>
+/// An extra filter of a dashboard (beside the window and the target list): a control whose value is kept in the URL and
+/// given to every panel query that declares <see cref="Variable"/>; empty means null.
+/// </summary>
+public sealed record DashboardFilter(string Variable, string Title, FilterType Type = FilterType.Text);
+
+/// <summary>What an extra filter holds: free text or a number.</summary>
+public enum FilterType { Text, Number }
+
+/// <summary>
+/// A drill-down from a table row: choosing a row sets <see cref="Variable"/> to the row's <see cref="Field"/> and shows
+/// <see cref="Panel"/> (a panel of the same dashboard whose query declares that variable).
+/// </summary>
+public sealed record PanelSelect(string Panel, string Variable, string Field);
 
 /// <summary>The least role that may open a dashboard.</summary>
 public enum DashboardRole { Viewer, Sales }
@@ -25,7 +41,9 @@ public sealed record PanelDefinition(
     string? Data,
     string? Label,
     IReadOnlyList<PanelValue> Values,
-    int Width = 12);
+    int Width = 12,
+    PanelSelect? Select = null,
+    string? Export = null);
 
 public enum PanelKind { Kpi, Line, Bar, Funnel, Table }
 

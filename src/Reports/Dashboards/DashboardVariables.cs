@@ -6,6 +6,12 @@ public static class DashboardVariables
 {
     public const int TrendWeeks = 12;
 
+    /// <summary>The names of the variables <see cref="For"/> gives.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "from", "to", "previousFrom", "previousTo", "trendFrom", "targetList",
+    };
+
     /// <summary>The filter variables of the window [from, to), merged under a panel's fixed variables.</summary>
     public static Dictionary<string, object?> For(DateOnly from, DateOnly to, string? targetList)
     {

@@ -22,7 +22,7 @@ public sealed class NpsPointType : ObjectGraphType<NpsPoint>
         Name = "NpsPoint";
         Description = "NPS over one period of a trend.";
         Field<NonNullGraphType<DateType>>("periodStart").Description("The period's first day.").Resolve(c => c.Source.PeriodStart);
-        SurveyFields.AddNps(this, p => p.Figures, withMargin: false);
+        SurveyFields.AddNps(this, p => p.Figures, withMargin: true);
     }
 }
 
