@@ -2,6 +2,7 @@ using Analytics.Api.Apis;
 using Analytics.Api.Auth;
 using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
+using Analytics.Api.Reports;
 using Analytics.Ingestion;
 using Analytics.Metrics;
 using Analytics.Storage;
@@ -15,6 +16,7 @@ builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();
 builder.AddGraphQLApi();
+builder.AddReportRendering();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
