@@ -2,6 +2,7 @@ using Analytics.Api.Apis;
 using Analytics.Api.Auth;
 using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
+using Analytics.Api.Reports;
 using Analytics.Ingestion;
 using Analytics.Metrics;
 using Analytics.Reports;
@@ -17,6 +18,7 @@ builder.AddApiKeyAuth();
 builder.AddMetrics();
 builder.AddReports();
 builder.AddGraphQLApi();
+builder.AddReportRendering();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();

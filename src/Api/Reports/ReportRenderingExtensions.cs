@@ -1,0 +1,30 @@
+using Analytics.Reports;
+using Analytics.Reports.Dashboards;
+using Analytics.Reports.Rendering;
+using Analytics.Reports.WeeklyExecutive;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Reports;
+
+public static class ReportRenderingExtensions
+{
+    /// <summary>
+    /// The report renderers (resolved as <c>IEnumerable&lt;IReportRenderer&gt;</c>) and the in-process panel query runner;
+    /// the weekly executive report reads the <c>executive</c> dashboard from setting <c>Dashboards:Path</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddReportRendering(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportRenderingOptions>().BindConfiguration(ReportRenderingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IDashboardQueryRunner, GraphQLDashboardQueryRunner>();
+        builder.Services.AddSingleton<IReportRenderer>(services =>
+        {
+            var folder = services.GetRequiredService<IConfiguration>()["Dashboards:Path"];
+            var dashboard = new Lazy<DashboardDefinition>(() => ExecutiveDashboard.Load(folder));
+            return new WeeklyExecutiveReport(
+                services.GetRequiredService<IDashboardQueryRunner>(), () => dashboard.Value,
+                services.GetRequiredService<IOptions<ReportRenderingOptions>>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<WeeklyExecutiveReport>>());
+        });
+        return builder;
+    }
+}

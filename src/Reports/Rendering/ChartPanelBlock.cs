@@ -1,0 +1,172 @@
+using System.Globalization;
+using Analytics.Reports.Dashboards;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Analytics.Reports.Rendering;
+
+/// <summary>
+/// A line or bar chart drawn by ScottPlot straight onto the PDF page's canvas, so it stays vector and its text stays
+/// text; styled to the report's palette and fonts. Line charts draw a band for values with a margin, bar charts error bars.
+/// </summary>
+public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
+{
+    private const float ChartHeight = 150;
+
+    protected override float MeasureContent(ReportPainter painter, float width) => ChartHeight;
+
+    protected override void DrawContent(ReportPainter painter, SKRect bounds)
+    {
+        using var plot = Build(bounds.Width);
+        var rect = new PixelRect(bounds.Left, bounds.Right, bounds.Bottom, bounds.Top);
+
+        // TRICKY: the first render of a plot autoscales its axes and then renders itself a second time, which would put
+        // every label into the PDF twice (invisible, but doubled in its text); a throwaway render settles the axes first.
+        using (var recorder = new SKPictureRecorder())
+        {
+            plot.Render(recorder.BeginRecording(bounds), rect);
+            using var discarded = recorder.EndRecording();
+        }
+
+        var canvas = painter.Canvas;
+        canvas.Save();
+        canvas.ClipRect(bounds);
+        plot.Render(canvas, rect);
+        canvas.Restore();
+    }
+
+    private Plot Build(float width)
+    {
+        var rows = Data.Rows();
+        var labels = rows.Select(r => AxisLabel(Data.Label(r))).ToArray();
+        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
+        var plot = new Plot();
+        Style(plot);
+
+        var values = Data.Panel.Values;
+        for (var s = 0; s < values.Count; s++)
+        {
+            var value = values[s];
+            var color = ToColor(ReportTheme.Series[s % ReportTheme.Series.Length]);
+            var ys = rows.Select(r => PanelData.Number(r, value.Field) is { } v ? Scale(v, value.Format) : double.NaN).ToArray();
+            if (Data.Panel.Kind == PanelKind.Bar)
+            {
+                AddBars(plot, rows, positions, ys, value, s, values.Count, color);
+            }
+            else
+            {
+                AddLine(plot, rows, positions, ys, value, color);
+            }
+        }
+
+        // Every label where they fit, else every second or third one, so dates never overlap.
+        var step = (int)Math.Ceiling(labels.Length * 42 / Math.Max(width - 40, 1));
+        var shown = positions.Where((_, i) => i % Math.Max(step, 1) == 0).ToArray();
+        plot.Axes.Bottom.SetTicks(shown, shown.Select(p => labels[(int)p]).ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Tick(v, values[0].Format) };
+        if (Data.Panel.Kind == PanelKind.Bar)
+        {
+            plot.Axes.Margins(left: 0.05, right: 0.05, bottom: 0, top: 0.15);
+        }
+        else
+        {
+            plot.Axes.Margins(horizontal: 0.03, vertical: 0.15);
+        }
+
+        if (values.Count == 1)
+        {
+            plot.HideLegend();
+        }
+        else
+        {
+            plot.ShowLegend(Edge.Top);
+            plot.Legend.FontName = ReportFonts.Family;
+            plot.Legend.FontSize = ReportTheme.SmallSize;
+            plot.Legend.OutlineWidth = 0;
+            plot.Legend.BackgroundColor = Colors.Transparent;
+            plot.Legend.ShadowColor = Colors.Transparent;
+        }
+
+        return plot;
+    }
+
+    private static void AddLine(Plot plot, IReadOnlyList<System.Text.Json.JsonElement> rows, double[] xs, double[] ys, PanelValue value, Color color)
+    {
+        if (value.Margin is not null)
+        {
+            var margins = rows.Select(r => PanelData.Number(r, value.Margin) is { } m ? Scale(m, value.Format) : 0).ToArray();
+            var band = plot.Add.FillY(xs, ys.Select((y, i) => y - margins[i]).ToArray(), ys.Select((y, i) => y + margins[i]).ToArray());
+            band.FillColor = color.WithAlpha(40);
+            band.LineWidth = 0;
+        }
+
+        var line = plot.Add.Scatter(xs, ys);
+        line.Color = color;
+        line.LineWidth = 1.6f;
+        line.MarkerSize = 3.5f;
+        line.LegendText = value.Title;
+        line.LineStyle.Rounded = true;
+    }
+
+    private static void AddBars(Plot plot, IReadOnlyList<System.Text.Json.JsonElement> rows, double[] xs, double[] ys, PanelValue value, int series, int seriesCount, Color color)
+    {
+        var width = 0.7 / seriesCount;
+        var bars = rows.Select((r, i) => new Bar
+        {
+            Position = xs[i] - 0.35 + width * (series + 0.5),
+            Value = double.IsNaN(ys[i]) ? 0 : ys[i],
+            Size = width * 0.9,
+            FillColor = color,
+            Error = value.Margin is not null && PanelData.Number(r, value.Margin) is { } m ? Scale(m, value.Format) : 0,
+            ErrorSize = 0.2,
+
+            // The error bar takes the bar's line style; a thin slate line reads as a whisker and barely outlines the bar.
+            LineColor = ToColor(ReportTheme.Muted),
+            LineWidth = value.Margin is null ? 0 : 0.7f,
+        }).ToList();
+        var plottable = plot.Add.Bars(bars);
+        plottable.LegendText = value.Title;
+    }
+
+    private static void Style(Plot plot)
+    {
+        plot.Font.Set(ReportFonts.Family);
+        plot.FigureBackground.Color = Colors.Transparent;
+        plot.DataBackground.Color = Colors.Transparent;
+        plot.Axes.Color(ToColor(ReportTheme.Muted));
+        plot.Axes.Top.FrameLineStyle.Width = 0;
+        plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Axes.Left.FrameLineStyle.Width = 0;
+        plot.Axes.Bottom.FrameLineStyle.Color = ToColor(ReportTheme.Faint);
+        plot.Axes.Bottom.FrameLineStyle.Width = 0.6f;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+        {
+            axis.TickLabelStyle.FontSize = 7;
+            axis.TickLabelStyle.FontName = ReportFonts.Family;
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+        }
+
+        plot.Grid.MajorLineColor = ToColor(ReportTheme.Rule);
+        plot.Grid.MajorLineWidth = 0.5f;
+        plot.Grid.XAxisStyle.IsVisible = false;
+    }
+
+    /// <summary>Percent values are plotted in percent (42.0), not as fractions.</summary>
+    private static double Scale(double value, ValueFormat format) => format == ValueFormat.Percent ? value * 100 : value;
+
+    private static string Tick(double value, ValueFormat format) => format switch
+    {
+        ValueFormat.Percent => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        ValueFormat.Currency when Math.Abs(value) >= 1000 => (value / 1000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Dates on the x axis as "23 Nov"; other labels as they come.</summary>
+    private static string AxisLabel(string label) =>
+        DateOnly.TryParseExact(label, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("d MMM", CultureInfo.InvariantCulture)
+            : label;
+
+    private static Color ToColor(SKColor color) => new(color.Red, color.Green, color.Blue, color.Alpha);
+}

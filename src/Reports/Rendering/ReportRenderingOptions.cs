@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Analytics.Reports.Rendering;
+
+/// <summary>How PDF reports look. Section <c>Reports</c> (shared with the schedule and delivery settings).</summary>
+public sealed class ReportRenderingOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The company named on the cover, in every page's header and as the PDF's author. Default is "Analytics".</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Company { get; set; } = "Analytics";
+
+    /// <summary>The paper: <c>A4</c> or <c>Letter</c>. Default is A4.</summary>
+    public PaperSize PaperSize { get; set; } = PaperSize.A4;
+
+    /// <summary>The symbol printed before amounts. Default is "$".</summary>
+    public string CurrencySymbol { get; set; } = "$";
+
+    /// <summary>The target list the report's funnel and account lists use; all known accounts when absent. Default is none.</summary>
+    public string? TargetList { get; set; }
+
+    /// <summary>A folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; default: the usual system font folders.</summary>
+    public string? FontFolder { get; set; }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Analytics.Reports.Dashboards;
+using Analytics.Reports.Rendering;
+using Analytics.Reports.WeeklyExecutive;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using UglyToad.PdfPig;
+using Xunit.Abstractions;
+
+namespace Analytics.Reports.Tests.Rendering;
+
+/// <summary>
+/// The weekly executive PDF on the demo company's data, read back with PdfPig: it prints the period's figures exactly
+/// as /graphql returns them (formatted as the dashboard says), numbers its pages, embeds its fonts and takes the
+/// configured paper. The pages are also rendered to PNG under TestResults/report-pages for people to look at.
+/// </summary>
+public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputHelper output) : IClassFixture<DemoReportHost>
+{
+    private static readonly DateOnly PeriodEnd = new(2026, 11, 30);
+
+    private static string PagesFolder => Path.Combine(PdfInspection.ProjectFolder(), "TestResults", "report-pages");
+
+    private IReportRenderer Registered => host.Services.GetServices<IReportRenderer>().Single(r => r.Report == "weekly-executive");
+
+    private WeeklyExecutiveReport WithPaper(PaperSize paper) => new(
+        host.Services.GetRequiredService<IDashboardQueryRunner>(), () => ExecutiveDashboard.Load(null),
+        Options.Create(new ReportRenderingOptions { Company = "Northwind Analytics", PaperSize = paper }), TimeProvider.System,
+        NullLogger<WeeklyExecutiveReport>.Instance);
+
+    [Fact]
+    public void The_report_covers_the_seven_days_before_the_period_end()
+    {
+        Assert.Equal(new ReportPeriod(new DateOnly(2026, 11, 23), PeriodEnd), Registered.PeriodEndingAt(PeriodEnd));
+    }
+
+    [Fact]
+    public async Task The_pdf_prints_the_figures_graphql_returns_for_the_period()
+    {
+        var period = Registered.PeriodEndingAt(PeriodEnd);
+        var watch = Stopwatch.StartNew();
+        var rendered = await Registered.RenderAsync(period, CancellationToken.None);
+        Report($"weekly-executive render (A4, demo scale {DemoReportHost.Scale}): {watch.Elapsed.TotalMilliseconds:0} ms, {rendered.Pdf.Length:N0} bytes");
+
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        var pages = pdf.GetPages().Select(PdfInspection.Text).ToList();
+        var all = string.Join("\n", pages);
+        Directory.CreateDirectory(PagesFolder);
+        await File.WriteAllTextAsync(Path.Combine(PagesFolder, "weekly-executive-words.txt"), all);
+
+        var kpis = await QueryPanelAsync("kpis", period);
+        var tiles = kpis.Panel.Values.Select(v => (v.Title, Value: ValueFormatter.Format(DataPath.Resolve(kpis.Data, v.Field), v.Format))).ToList();
+        Assert.DoesNotContain(ValueFormatter.Missing, tiles[0].Value);
+        Assert.All(tiles, t => Assert.Contains($"{t.Title} ", pages[0], StringComparison.Ordinal));
+        Assert.All(tiles, t => Assert.Contains($" {t.Value} ", pages[0], StringComparison.Ordinal));
+        var npsMargin = ValueFormatter.Format(DataPath.Resolve(kpis.Data, "nps.marginOfError"), ValueFormat.Score);
+        Assert.Contains($"±{npsMargin}", pages[0], StringComparison.Ordinal);
+        Assert.Equal(tiles.Select(t => (t.Title, t.Value)), rendered.Highlights.Select(h => (h.Label, h.Value.Split(" ±")[0])));
+
+        var funnel = await QueryPanelAsync("funnel", period);
+        var stages = funnel.Rows().Select(s => (Name: s.GetProperty("name").GetString()!, Accounts: ValueFormatter.Format(s.GetProperty("accounts"), ValueFormat.Integer))).ToList();
+        Assert.Equal(["TARGET", "ENGAGED", "OPPORTUNITY", "WON"], stages.Select(s => s.Name));
+        foreach (var (name, accounts) in stages)
+        {
+            Assert.Contains($"{name[0]}{name[1..].ToLowerInvariant()} {accounts}", all, StringComparison.Ordinal);
+        }
+
+        var engaged = await QueryPanelAsync("top-engaged", period);
+        var names = engaged.Rows().Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Contains(name, all, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(PaperSize.A4, 595.2, 841.9)]
+    [InlineData(PaperSize.Letter, 612, 792)]
+    public async Task Every_page_is_numbered_on_the_configured_paper_with_embedded_fonts(PaperSize paper, double width, double height)
+    {
+        var renderer = WithPaper(paper);
+        var rendered = await renderer.RenderAsync(renderer.PeriodEndingAt(PeriodEnd), CancellationToken.None);
+
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        Assert.True(pdf.NumberOfPages > 1, $"{pdf.NumberOfPages} page(s)");
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.Equal((width, height), (Math.Round(page.Width, 1), Math.Round(page.Height, 1)));
+            Assert.Contains($"Page {page.Number} of {pdf.NumberOfPages}", PdfInspection.Text(page), StringComparison.Ordinal);
+            var fonts = PdfInspection.Fonts(pdf, page);
+            Assert.NotEmpty(fonts);
+            Assert.All(fonts, f => Assert.True(f.Embedded && f.Name.Contains("DejaVuSans", StringComparison.Ordinal), $"{f.Name} embedded: {f.Embedded}"));
+        }
+
+        Assert.Equal("Northwind Analytics", pdf.Information.Author);
+        Assert.StartsWith("Weekly executive report, 23 – 29 Nov 2026", pdf.Information.Title, StringComparison.Ordinal);
+        Assert.NotNull(pdf.Information.CreationDate);
+
+        var pngs = await PdfInspection.ToPngAsync(rendered.Pdf, PagesFolder, $"weekly-executive-{paper.ToString().ToLowerInvariant()}");
+        Assert.Equal(pdf.NumberOfPages, pngs.Count);
+        Assert.All(pngs, png => Assert.True(new FileInfo(png).Length > 10_000, png));
+        Report($"pages written to {PagesFolder}: {string.Join(", ", pngs.Select(Path.GetFileName))}");
+    }
+
+    [Fact]
+    public async Task Render_time_is_measured_over_repeated_runs()
+    {
+        var period = Registered.PeriodEndingAt(PeriodEnd);
+        await Registered.RenderAsync(period, CancellationToken.None);
+        var times = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await Registered.RenderAsync(period, CancellationToken.None);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Report($"weekly-executive render time (demo scale {DemoReportHost.Scale}, warm, 3 runs): {string.Join(" ", times.Select(t => $"{t:0}"))} ms; best {times.Min():0} ms (target under 3 s)");
+    }
+
+    private async Task<PanelData> QueryPanelAsync(string id, ReportPeriod period)
+    {
+        var panel = ExecutiveDashboard.Load(null).Panels.Single(p => p.Id == id);
+        var variables = DashboardVariables.For(period.Start, period.End, null);
+        foreach (var (name, value) in panel.Variables ?? new Dictionary<string, JsonElement>())
+        {
+            variables[name] = value;
+        }
+
+        return new PanelData(panel, await host.QueryAsync(panel.Query, variables));
+    }
+
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}
