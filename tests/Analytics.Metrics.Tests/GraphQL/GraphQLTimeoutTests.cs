@@ -28,9 +28,33 @@ public sealed class GraphQLTimeoutTests
         Assert.True(status == HttpStatusCode.OK, body.GetRawText());
         var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
         Assert.Equal("TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(0ul, await RunningStatementsAsync(host));
 
         var funnel = await host.Services.GetRequiredService<FunnelQuery>().RunAsync(new FunnelRequest(new DateWindow(Date(1), Date(9))), default);
         Assert.Equal([2L, 2L, 0L, 0L], funnel.Stages.Select(s => s.Accounts));
         await host.DropDatabaseAsync();
+    }
+
+    /// <summary>The gateway's statements still running in the engine a moment after the answer (they were killed).</summary>
+    private static async Task<ulong> RunningStatementsAsync(GraphQLHost host)
+    {
+        const string Sql = "SELECT count() FROM system.processes WHERE startsWith(query, '/* gateway query') AND query NOT LIKE '%system.processes%'";
+        ulong running = 0;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await foreach (var row in host.Gateway.QueryAsync(Sql))
+            {
+                running = row.Get<ulong>(0);
+            }
+
+            if (running == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return running;
     }
 }
