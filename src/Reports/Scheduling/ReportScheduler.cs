@@ -18,6 +18,7 @@ public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory
         try
         {
             catalog = services.GetRequiredService<ReportCatalog>();
+            catalog.Validate();
         }
         catch (ReportConfigurationException e)
         {

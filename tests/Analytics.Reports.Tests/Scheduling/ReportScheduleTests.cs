@@ -60,7 +60,7 @@ public sealed class ReportScheduleTests
             Schedules = { ["weekly-executive"] = new ReportScheduleOptions { Cron = cron, TimeZone = zone } },
         });
 
-        var error = Assert.Throws<ReportConfigurationException>(() => new ReportCatalog([], options));
+        var error = Assert.Throws<ReportConfigurationException>(() => new ReportCatalog([], options).Validate());
 
         Assert.Equal(message, error.Message);
     }
