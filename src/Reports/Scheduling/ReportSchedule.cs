@@ -14,7 +14,7 @@ public sealed class ReportSchedule
     {
         if (!CronExpression.TryParse(cron, out _))
         {
-            throw new ReportConfigurationException($"Reports:Schedules:{report}:Cron: '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').");
+            throw new ReportConfigurationException($"{(report == Alerts.SurgeDigest.Report ? "Reports:Surge" : $"Reports:Schedules:{report}")}:Cron: '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').");
         }
 
         Report = report;

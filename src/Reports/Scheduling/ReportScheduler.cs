@@ -10,7 +10,7 @@ namespace Analytics.Reports.Scheduling;
 /// Puts each configured schedule (and the surge digest's) into Quartz as a cron trigger in its time zone, as the host
 /// starts. A bad schedule (cron, time zone, two renderers for one report) stops the start with one line naming the setting.
 /// </summary>
-public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory schedulers, ILogger<ReportScheduler> logger) : IHostedService
+public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory schedulers, TimeProvider clock, ILogger<ReportScheduler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory
         try
         {
             catalog = services.GetRequiredService<ReportCatalog>();
+            catalog.Validate();
         }
         catch (ReportConfigurationException e)
         {
@@ -39,7 +40,7 @@ public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory
             }
 
             logger.LogInformation("Scheduled {Report}: {Cron} in {TimeZone}, next at {Next:O}",
-                schedule.Report, schedule.Cron, schedule.Zone.Id, schedule.NextAfter(DateTimeOffset.UtcNow));
+                schedule.Report, schedule.Cron, schedule.Zone.Id, schedule.NextAfter(clock.GetUtcNow()));
         }
     }
 

@@ -82,6 +82,9 @@ internal sealed class ReportsWorld : IAsyncDisposable
         return new ReportsWorld(builder.Build(), gateway, clock, outbox);
     }
 
+    /// <summary>Starts the hosted services: Quartz, the report scheduler and the catch-up.</summary>
+    public Task StartAsync() => _host.StartAsync();
+
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();
