@@ -1,5 +1,6 @@
 using Analytics.Api.Apis;
 using Analytics.Api.Auth;
+using Analytics.Api.Dashboards;
 using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion;
@@ -15,10 +16,12 @@ builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();
 builder.AddGraphQLApi();
+builder.AddDashboards();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
 app.UseHttpMetrics();
+app.UseDashboardUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
