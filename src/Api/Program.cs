@@ -1,5 +1,6 @@
 using Analytics.Api.Apis;
 using Analytics.Api.Auth;
+using Analytics.Api.Dashboards;
 using Analytics.Api.GraphQL;
 using Analytics.Api.Hosting;
 using Analytics.Api.Reports;
@@ -19,10 +20,12 @@ builder.AddMetrics();
 builder.AddReports();
 builder.AddGraphQLApi();
 builder.AddReportRendering();
+builder.AddDashboards();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
 app.UseHttpMetrics();
+app.UseDashboardUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();

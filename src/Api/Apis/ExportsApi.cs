@@ -12,7 +12,11 @@ public static class ExportsApi
 {
     private const string Header = "account_id,name,tier,owner,score,surge,points_this_week,previous_weekly_mean,last_activity_at,open_opportunities";
 
-    /// <summary><c>GET /v1/exports/engaged-accounts.csv?from=&amp;to=&amp;targetList=</c> (sales): every engaged account, highest score first, as CSV.</summary>
+    /// <summary>
+    /// <c>GET /v1/exports/engaged-accounts.csv?from=&amp;to=&amp;targetList=</c> (sales): every engaged account, highest score
+    /// first, as CSV. Optional <c>tier</c>, <c>owner</c>, <c>minScore</c> and <c>first</c> (at most that many rows) narrow
+    /// it the way the <c>engagedAccounts</c> query's arguments do, so a dashboard's export holds the rows it shows.
+    /// </summary>
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/exports").RequireAuthorization(Auth.Roles.Sales);
@@ -21,13 +25,20 @@ public static class ExportsApi
     }
 
     private static async Task<IResult> EngagedAccountsAsync(
-        string? from, string? to, string? targetList, EngagedAccountsQuery query, IOptions<MetricsOptions> options, HttpContext http)
+        string? from, string? to, string? targetList, string? tier, string? owner, string? minScore, string? first,
+        EngagedAccountsQuery query, IOptions<MetricsOptions> options, HttpContext http)
     {
         DateWindow window;
+        double? least;
+        int? limit;
         try
         {
             window = new DateWindow(ParseDay("from", from), ParseDay("to", to)).Validated(options.Value.MaxWindowDays);
-            await TargetLists.EnsureExistsAsync(http.RequestServices.GetRequiredService<IClickHouseGateway>(), targetList, http.RequestAborted);
+            least = minScore is null ? null : double.TryParse(minScore, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+                ? s : throw new MetricArgumentException($"'minScore' must be a number; it is '{minScore}'.");
+            limit = first is null ? null : int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var f)
+                ? f : throw new MetricArgumentException($"'first' must be a whole number of 0 or more; it is '{first}'.");
+            await TargetLists.EnsureExistsAsync(http.RequestServices.GetRequiredService<IClickHouseGateway>(), Blank(targetList), http.RequestAborted);
         }
         catch (MetricArgumentException e)
         {
@@ -37,9 +48,12 @@ public static class ExportsApi
         var csv = new StringBuilder(Header).Append("\r\n");
         EngagedAccountCursor? after = null;
         EngagedAccountsPage page;
+        var left = limit ?? int.MaxValue;
         do
         {
-            page = await query.RunAsync(new EngagedAccountsRequest(window, targetList, First: EngagedAccountsQuery.MaxPageSize, After: after), http.RequestAborted);
+            var size = Math.Min(left, EngagedAccountsQuery.MaxPageSize);
+            page = await query.RunAsync(new EngagedAccountsRequest(window, Blank(targetList), Blank(tier), Blank(owner), least, size, after), http.RequestAborted);
+            left -= page.Accounts.Count;
             foreach (var a in page.Accounts)
             {
                 csv.AppendJoin(',', Field(a.AccountId), Field(a.Name), Field(a.Tier), Field(a.Owner), Number(a.Score), Number(a.Surge),
@@ -50,7 +64,7 @@ public static class ExportsApi
 
             after = page.Accounts.LastOrDefault()?.Cursor;
         }
-        while (page.HasNextPage);
+        while (page.HasNextPage && left > 0);
 
         var name = $"engaged-accounts-{window.From:yyyy-MM-dd}-{window.To:yyyy-MM-dd}.csv";
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
@@ -60,6 +74,9 @@ public static class ExportsApi
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new MetricArgumentException($"'{name}' must be a date as YYYY-MM-DD; it is '{text}'.");
+
+    // An empty parameter (a cleared filter in the web UI) means no filter.
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -11,6 +11,7 @@ using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
+using Analytics.Reports.Dashboards;
 using Analytics.Reports.Runs;
 using GraphQL;
 using GraphQL.Types;
@@ -121,6 +122,15 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<EngagementQuery>().RunAsync(
                 new EngagementRequest(c.Window(), c.GetArgument<Interval?>("interval"), c.GetArgument<string?>("targetList")), ct)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardType>>>>("dashboards").Description("Every dashboard definition, in file-name order.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .Resolve(c => c.Metric<DashboardCatalogHolder>().Catalog.Dashboards);
+
+        Field<DashboardType>("dashboard").Description("One dashboard definition; null when there is none with that id.")
+            .Argument<NonNullGraphType<StringGraphType>>("id", "The dashboard's id.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .Resolve(c => c.Metric<DashboardCatalogHolder>().Catalog.Find(c.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ScoringModelType>>("scoringModel").Description("The engagement scoring model in use.")
             .AuthorizeWithPolicy(Roles.Viewer)

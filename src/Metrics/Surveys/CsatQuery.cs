@@ -2,9 +2,14 @@ using Analytics.Metrics.Common;
 
 namespace Analytics.Metrics.Surveys;
 
-/// <summary>CSAT = the share of 4 and 5 answers on a 1–5 scale, in percent; null without responses.</summary>
+/// <summary>
+/// CSAT = the share of 4 and 5 answers on a 1–5 scale, in percent, with its 95% Wald margin of error in percentage
+/// points, 1.96 · 100 · √(s (1 − s) / n); both null without responses.
+/// </summary>
 public sealed record CsatFigures(long Responses, long Satisfied, double? Score)
 {
+    public double? MarginOfError => Responses == 0 ? null : 1.96 * 100 * Math.Sqrt((double)Satisfied / Responses * (1 - ((double)Satisfied / Responses)) / Responses);
+
     public static CsatFigures From(long responses, long satisfied) => new(responses, satisfied, Ratio.Of(100.0 * satisfied, responses));
 }
 

@@ -91,5 +91,6 @@ internal static class SurveyFields
         type.Field<NonNullGraphType<IntGraphType>>("responses").Description("CSAT answers.").Resolve(c => checked((int)figures(c.Source).Responses));
         type.Field<NonNullGraphType<IntGraphType>>("satisfied").Description("Answers of 4 or 5.").Resolve(c => checked((int)figures(c.Source).Satisfied));
         type.Field<FloatGraphType>("score").Description("satisfied ÷ responses, in percent (0 to 100); null without answers.").Resolve(c => figures(c.Source).Score);
+        type.Field<FloatGraphType>("marginOfError").Description("The 95% margin of error (Wald), in percentage points: 1.96 · 100 · √(s (1 − s) / n) with s the satisfied share; null without answers.").Resolve(c => figures(c.Source).MarginOfError);
     }
 }
