@@ -3,6 +3,7 @@ using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Campaigns;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
@@ -28,6 +29,8 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<CommentsQuery>();
+        builder.Services.AddSingleton<SurveyCommentsQuery>();
+        builder.Services.AddSingleton<NewOpportunitiesQuery>();
         return builder;
     }
 }

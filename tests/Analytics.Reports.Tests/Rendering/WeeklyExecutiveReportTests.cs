@@ -70,6 +70,16 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         var names = engaged.Rows().Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToList();
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.Contains(name, all, StringComparison.Ordinal));
+
+        var opportunities = await QueryPanelAsync("new-opportunities", period);
+        var amounts = opportunities.Rows().Select(r => ValueFormatter.Format(DataPath.Resolve(r, "amount"), ValueFormat.Currency)).ToList();
+        Assert.NotEmpty(amounts);
+        Assert.All(amounts, amount => Assert.Contains($" {amount} ", all, StringComparison.Ordinal));
+
+        var comments = await QueryPanelAsync("detractor-comments", period);
+        var quoted = comments.Rows().Select(r => r.GetProperty("comment").GetString()!).ToList();
+        Assert.Contains("Pricing went up again and nobody told us before the invoice arrived.", quoted);
+        Assert.All(quoted, comment => Assert.Contains(string.Join(' ', comment.Split(' ').Take(4)), all, StringComparison.Ordinal));
     }
 
     [Theory]
