@@ -111,6 +111,33 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         Report($"pages written to {PagesFolder}: {string.Join(", ", pngs.Select(Path.GetFileName))}");
     }
 
+    [Theory]
+    [InlineData("{ funnel(from: $from, to: $to) { nothing } }", "Cannot query field 'nothing' on type 'Funnel'.")]
+    [InlineData("query ($from: Date!, $to: Date!) { nps(from: $to, to: $from) { score } }", "'from' (2026-11-30) must be before 'to' (2026-11-23)")]
+    public async Task A_failing_panel_query_is_an_error_naming_the_panel(string query, string problem)
+    {
+        var runner = host.Services.GetRequiredService<IDashboardQueryRunner>();
+        var panel = new PanelDefinition("broken", "Broken", null, PanelKind.Table, query, null, null, null, [new PanelValue("x", "X")]);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(panel, DashboardVariables.For(new(2026, 11, 23), PeriodEnd, null), CancellationToken.None));
+
+        Assert.StartsWith("panel 'broken': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_panel_query_over_the_complexity_limit_is_refused()
+    {
+        var runner = host.Services.GetRequiredService<IDashboardQueryRunner>();
+        var fields = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"f{i}: engagedAccounts(from: $from, to: $to, first: 500) {{ edges {{ node {{ name score surge tier owner }} }} }}"));
+        var panel = new PanelDefinition("heavy", "Heavy", null, PanelKind.Table, $"query ($from: Date!, $to: Date!) {{ {fields} }}", null, null, null, [new PanelValue("x", "X")]);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(panel, DashboardVariables.For(new(2026, 11, 23), PeriodEnd, null), CancellationToken.None));
+
+        Assert.StartsWith("panel 'heavy': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("complexity", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Render_time_is_measured_over_repeated_runs()
     {
