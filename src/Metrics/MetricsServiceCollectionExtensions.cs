@@ -25,6 +25,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<NpsQuery>();
         builder.Services.AddSingleton<CsatQuery>();
         builder.Services.AddSingleton<EngagedAccountsQuery>();
+        builder.Services.AddSingleton<SurgingAccountsQuery>();
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();

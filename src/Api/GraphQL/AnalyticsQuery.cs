@@ -95,6 +95,16 @@ public sealed class AnalyticsQuery : ObjectGraphType
                 c.GetArgument<double?>("minScore"), c.GetArgument("first", 50),
                 c.GetArgument<string?>("after") is { } after ? EngagedAccountCursor.Decode(after) : null), ct)));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EngagedAccountType>>>>("surgingAccounts")
+            .Description("Engaged accounts whose last 7 days of the window reached minSurge times their usual week, strongest surge first (sales role).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("targetList", "Only accounts on this target list.")
+            .Argument<IntGraphType>("first", $"Accounts to list, 0 to {SurgingAccountsQuery.MaxFirst}; default 10.")
+            .Argument<FloatGraphType>("minSurge", "The least surge listed; default 1.5 (half again their usual week).")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<SurgingAccountsQuery>().RunAsync(new SurgingAccountsRequest(
+                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument("first", 10), c.GetArgument("minSurge", 1.5)), ct)));
+
         Field<AccountType>("account").Description("One account with its timeline in the window; null when nothing is known of it (sales role).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The account's id.")
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)

@@ -58,6 +58,7 @@ public sealed class ReportListsGraphQLTests(ReportListsHost fixture) : IClassFix
     [Theory]
     [InlineData("""{ newOpportunities(from: "2026-03-02", to: "2026-03-09") { totalCount } }""", "newOpportunities")]
     [InlineData("""{ surveyComments(from: "2026-03-02", to: "2026-03-09") { comment } }""", "surveyComments")]
+    [InlineData("""{ surgingAccounts(from: "2026-03-02", to: "2026-03-09") { accountId } }""", "surgingAccounts")]
     public async Task A_viewer_key_may_not_list_accounts(string query, string field)
     {
         var (status, body) = await fixture.Host.QueryAsync(query, key: GraphQLHost.ViewerKey);

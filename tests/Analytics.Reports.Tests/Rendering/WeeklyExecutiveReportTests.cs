@@ -71,6 +71,9 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.Contains(name, all, StringComparison.Ordinal));
 
+        var surging = await QueryPanelAsync("surging", period);
+        Assert.All(surging.Rows().Select(r => r.GetProperty("name").GetString()!), name => Assert.Contains(name, all, StringComparison.Ordinal));
+
         var opportunities = await QueryPanelAsync("new-opportunities", period);
         var amounts = opportunities.Rows().Select(r => ValueFormatter.Format(DataPath.Resolve(r, "amount"), ValueFormat.Currency)).ToList();
         Assert.NotEmpty(amounts);
