@@ -4,6 +4,7 @@ using Analytics.Metrics.Campaigns;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
@@ -25,11 +26,14 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<NpsQuery>();
         builder.Services.AddSingleton<CsatQuery>();
         builder.Services.AddSingleton<EngagedAccountsQuery>();
+        builder.Services.AddSingleton<SurgingAccountsQuery>();
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<CommentsQuery>();
         builder.Services.AddSingleton<EngagementQuery>();
+        builder.Services.AddSingleton<SurveyCommentsQuery>();
+        builder.Services.AddSingleton<NewOpportunitiesQuery>();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
@@ -65,6 +66,25 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<CommentsQuery>().RunAsync(new CommentsRequest(
                 c.Window(), c.GetArgument<string?>("survey"), c.GetArgument<SurveyGroupBy?>("groupBy"), c.GetArgument("themes", 5)), ct)));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyCommentType>>>>("surveyComments")
+            .Description("Survey comments to read, lowest score first, then newest (sales role: they name accounts).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("survey", "nps or csat; both when absent.")
+            .Argument<IntGraphType>("maxScore", "Only answers scoring at most this (6: NPS detractors); all when absent.")
+            .Argument<IntGraphType>("first", $"Comments to list, 0 to {SurveyCommentsQuery.MaxFirst}; default 10.")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<SurveyCommentsQuery>().RunAsync(new SurveyCommentsRequest(
+                c.Window(), c.GetArgument<string?>("survey"), c.GetArgument<int?>("maxScore"), c.GetArgument("first", 10)), ct)));
+
+        Field<NonNullGraphType<NewOpportunitiesType>>("newOpportunities")
+            .Description("Opportunities created in the window, largest first (sales role).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("targetList", "Only opportunities of accounts on this target list.")
+            .Argument<IntGraphType>("first", $"Opportunities to list, 0 to {NewOpportunitiesQuery.MaxFirst}; default 10.")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<NewOpportunitiesQuery>().RunAsync(new NewOpportunitiesRequest(
+                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument("first", 10)), ct)));
+
         Field<NonNullGraphType<EngagedAccountConnectionType>>("engagedAccounts").Description("Engaged accounts by score, highest first, with their surge (sales role).")
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
             .Argument<StringGraphType>("targetList", "Only accounts on this target list.")
@@ -77,6 +97,16 @@ public sealed class AnalyticsQuery : ObjectGraphType
                 c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<string?>("tier"), c.GetArgument<string?>("owner"),
                 c.GetArgument<double?>("minScore"), c.GetArgument("first", 50),
                 c.GetArgument<string?>("after") is { } after ? EngagedAccountCursor.Decode(after) : null), ct)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EngagedAccountType>>>>("surgingAccounts")
+            .Description("Engaged accounts whose last 7 days of the window reached minSurge times their usual week, strongest surge first (sales role).")
+            .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
+            .Argument<StringGraphType>("targetList", "Only accounts on this target list.")
+            .Argument<IntGraphType>("first", $"Accounts to list, 0 to {SurgingAccountsQuery.MaxFirst}; default 10.")
+            .Argument<FloatGraphType>("minSurge", "The least surge listed; default 1.5 (half again their usual week).")
+            .AuthorizeWithPolicy(Roles.Sales)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<SurgingAccountsQuery>().RunAsync(new SurgingAccountsRequest(
+                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument("first", 10), c.GetArgument("minSurge", 1.5)), ct)));
 
         Field<AccountType>("account").Description("One account with its timeline in the window; null when nothing is known of it (sales role).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The account's id.")

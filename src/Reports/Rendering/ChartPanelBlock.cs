@@ -64,7 +64,12 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
         var shown = positions.Where((_, i) => i % Math.Max(step, 1) == 0).ToArray();
         plot.Axes.Bottom.SetTicks(shown, shown.Select(p => labels[(int)p]).ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Tick(v, values[0].Format) };
-        if (Data.Panel.Kind == PanelKind.Bar)
+        if (Data.Panel.Kind == PanelKind.Bar && values.Any(v => v.Format == ValueFormat.Score && v.Margin is not null))
+        {
+            // An NPS with few answers has a margin wider than the scale itself; the scale (−100 to 100) bounds the chart.
+            plot.Axes.SetLimitsY(-100, 100);
+        }
+        else if (Data.Panel.Kind == PanelKind.Bar)
         {
             plot.Axes.Margins(left: 0.05, right: 0.05, bottom: 0, top: 0.15);
         }

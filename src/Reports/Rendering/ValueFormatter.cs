@@ -34,11 +34,11 @@ public static class ValueFormatter
     public static string Format(double value, ValueFormat format, string currencySymbol = "$") => format switch
     {
         ValueFormat.Integer => Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", Invariant),
-        ValueFormat.Number => value.ToString("N2", Invariant),
-        ValueFormat.Percent => (value * 100).ToString("N1", Invariant) + "%",
-        ValueFormat.Score => value.ToString("N1", Invariant),
+        ValueFormat.Number => Round(value, 2).ToString("N2", Invariant),
+        ValueFormat.Percent => Round(value * 100, 1).ToString("N1", Invariant) + "%",
+        ValueFormat.Score => Round(value, 1).ToString("N1", Invariant),
         ValueFormat.Currency => Currency(value, currencySymbol),
-        ValueFormat.Days => value.ToString("N1", Invariant) + " d",
+        ValueFormat.Days => Round(value, 1).ToString("N1", Invariant) + " d",
         _ => value.ToString("R", Invariant),
     };
 
@@ -68,6 +68,9 @@ public static class ValueFormatter
         DateTime.TryParse(text, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToString("d MMM yyyy", Invariant)
             : text;
+
+    // Halves round away from zero (12.25 → 12.3), as people and the web UI's toFixed mostly expect.
+    private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 
     private static string Currency(double value, string symbol)
     {

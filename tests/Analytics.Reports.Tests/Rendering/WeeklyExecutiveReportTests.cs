@@ -70,6 +70,19 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         var names = engaged.Rows().Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToList();
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.Contains(name, all, StringComparison.Ordinal));
+
+        var surging = await QueryPanelAsync("surging", period);
+        Assert.All(surging.Rows().Select(r => r.GetProperty("name").GetString()!), name => Assert.Contains(name, all, StringComparison.Ordinal));
+
+        var opportunities = await QueryPanelAsync("new-opportunities", period);
+        var amounts = opportunities.Rows().Select(r => ValueFormatter.Format(DataPath.Resolve(r, "amount"), ValueFormat.Currency)).ToList();
+        Assert.NotEmpty(amounts);
+        Assert.All(amounts, amount => Assert.Contains($" {amount} ", all, StringComparison.Ordinal));
+
+        var comments = await QueryPanelAsync("detractor-comments", period);
+        var quoted = comments.Rows().Select(r => r.GetProperty("comment").GetString()!).ToList();
+        Assert.Contains("Pricing went up again and nobody told us before the invoice arrived.", quoted);
+        Assert.All(quoted, comment => Assert.Contains(string.Join(' ', comment.Split(' ').Take(4)), all, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -99,6 +112,33 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         Assert.Equal(pdf.NumberOfPages, pngs.Count);
         Assert.All(pngs, png => Assert.True(new FileInfo(png).Length > 10_000, png));
         Report($"pages written to {PagesFolder}: {string.Join(", ", pngs.Select(Path.GetFileName))}");
+    }
+
+    [Theory]
+    [InlineData("{ funnel(from: $from, to: $to) { nothing } }", "Cannot query field 'nothing' on type 'Funnel'.")]
+    [InlineData("query ($from: Date!, $to: Date!) { nps(from: $to, to: $from) { score } }", "'from' (2026-11-30) must be before 'to' (2026-11-23)")]
+    public async Task A_failing_panel_query_is_an_error_naming_the_panel(string query, string problem)
+    {
+        var runner = host.Services.GetRequiredService<IDashboardQueryRunner>();
+        var panel = new PanelDefinition("broken", "Broken", null, PanelKind.Table, query, null, null, null, [new PanelValue("x", "X")]);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(panel, DashboardVariables.For(new(2026, 11, 23), PeriodEnd, null), CancellationToken.None));
+
+        Assert.StartsWith("panel 'broken': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_panel_query_over_the_complexity_limit_is_refused()
+    {
+        var runner = host.Services.GetRequiredService<IDashboardQueryRunner>();
+        var fields = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"f{i}: engagedAccounts(from: $from, to: $to, first: 500) {{ edges {{ node {{ name score surge tier owner }} }} }}"));
+        var panel = new PanelDefinition("heavy", "Heavy", null, PanelKind.Table, $"query ($from: Date!, $to: Date!) {{ {fields} }}", null, null, null, [new PanelValue("x", "X")]);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => runner.RunAsync(panel, DashboardVariables.For(new(2026, 11, 23), PeriodEnd, null), CancellationToken.None));
+
+        Assert.StartsWith("panel 'heavy': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("complexity", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
