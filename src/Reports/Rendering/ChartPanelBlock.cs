@@ -11,12 +11,20 @@ namespace Analytics.Reports.Rendering;
 /// </summary>
 public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
 {
-    private const float ChartHeight = 150;
+    private const float ChartHeight = 128;
 
     protected override float MeasureContent(ReportPainter painter, float width) => ChartHeight;
 
+    private const float LegendHeight = 14;
+
     protected override void DrawContent(ReportPainter painter, SKRect bounds)
     {
+        if (Data.Panel.Values.Count > 1)
+        {
+            DrawLegend(painter, bounds);
+            bounds = new SKRect(bounds.Left, bounds.Top + LegendHeight, bounds.Right, bounds.Bottom);
+        }
+
         using var plot = Build(bounds.Width);
         var rect = new PixelRect(bounds.Left, bounds.Right, bounds.Bottom, bounds.Top);
 
@@ -78,21 +86,23 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
             plot.Axes.Margins(horizontal: 0.03, vertical: 0.15);
         }
 
-        if (values.Count == 1)
-        {
-            plot.HideLegend();
-        }
-        else
-        {
-            plot.ShowLegend(Edge.Top);
-            plot.Legend.FontName = ReportFonts.Family;
-            plot.Legend.FontSize = ReportTheme.SmallSize;
-            plot.Legend.OutlineWidth = 0;
-            plot.Legend.BackgroundColor = Colors.Transparent;
-            plot.Legend.ShadowColor = Colors.Transparent;
-        }
-
+        plot.HideLegend();
         return plot;
+    }
+
+    /// <summary>The series' names with their colours, right-aligned above the chart (drawn as text, not by ScottPlot).</summary>
+    private void DrawLegend(ReportPainter painter, SKRect bounds)
+    {
+        var x = bounds.Right;
+        var values = Data.Panel.Values;
+        for (var s = values.Count - 1; s >= 0; s--)
+        {
+            var width = painter.Width(values[s].Title, ReportTheme.SmallSize);
+            painter.Text(values[s].Title, x, bounds.Top + 8, ReportTheme.SmallSize, ReportTheme.Muted, align: SKTextAlign.Right);
+            x -= width + 4;
+            painter.Fill(new SKRect(x - 10, bounds.Top + 4, x, bounds.Top + 6), ReportTheme.Series[s % ReportTheme.Series.Length]);
+            x -= 22;
+        }
     }
 
     private static void AddLine(Plot plot, IReadOnlyList<System.Text.Json.JsonElement> rows, double[] xs, double[] ys, PanelValue value, Color color)
