@@ -10,7 +10,7 @@ public static class ReportRenderingExtensions
 {
     /// <summary>
     /// The report renderers (resolved as <c>IEnumerable&lt;IReportRenderer&gt;</c>) and the in-process panel query runner;
-    /// the weekly executive report reads the <c>executive</c> dashboard from setting <c>Dashboards:Path</c>.
+    /// the weekly executive report draws the <c>executive</c> dashboard of those loaded at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddReportRendering(this IHostApplicationBuilder builder)
     {
@@ -18,10 +18,9 @@ public static class ReportRenderingExtensions
         builder.Services.AddSingleton<IDashboardQueryRunner, GraphQLDashboardQueryRunner>();
         builder.Services.AddSingleton<IReportRenderer>(services =>
         {
-            var folder = services.GetRequiredService<IConfiguration>()["Dashboards:Path"];
-            var dashboard = new Lazy<DashboardDefinition>(() => ExecutiveDashboard.Load(folder));
+            var dashboards = services.GetRequiredService<DashboardCatalogHolder>();
             return new WeeklyExecutiveReport(
-                services.GetRequiredService<IDashboardQueryRunner>(), () => dashboard.Value,
+                services.GetRequiredService<IDashboardQueryRunner>(), () => ExecutiveDashboard.From(dashboards),
                 services.GetRequiredService<IOptions<ReportRenderingOptions>>(), services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<WeeklyExecutiveReport>>());
         });

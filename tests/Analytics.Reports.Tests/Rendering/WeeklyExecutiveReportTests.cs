@@ -22,10 +22,12 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
 
     private static string PagesFolder => Path.Combine(PdfInspection.ProjectFolder(), "TestResults", "report-pages");
 
+    private DashboardDefinition Executive => ExecutiveDashboard.From(host.Services.GetRequiredService<DashboardCatalogHolder>());
+
     private IReportRenderer Registered => host.Services.GetServices<IReportRenderer>().Single(r => r.Report == "weekly-executive");
 
     private WeeklyExecutiveReport WithPaper(PaperSize paper) => new(
-        host.Services.GetRequiredService<IDashboardQueryRunner>(), () => ExecutiveDashboard.Load(null),
+        host.Services.GetRequiredService<IDashboardQueryRunner>(), () => Executive,
         Options.Create(new ReportRenderingOptions { Company = "Northwind Analytics", PaperSize = paper }), TimeProvider.System,
         NullLogger<WeeklyExecutiveReport>.Instance);
 
@@ -159,7 +161,7 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
 
     private async Task<PanelData> QueryPanelAsync(string id, ReportPeriod period)
     {
-        var panel = ExecutiveDashboard.Load(null).Panels.Single(p => p.Id == id);
+        var panel = Executive.Panels.Single(p => p.Id == id);
         var variables = DashboardVariables.For(period.Start, period.End, null);
         foreach (var (name, value) in panel.Variables ?? new Dictionary<string, JsonElement>())
         {
