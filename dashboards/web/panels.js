@@ -63,7 +63,8 @@ function dataTable(panel, rows, { caption, select, onSelect } = {}) {
   const table = el('table', { className: 'data' });
   if (caption) table.append(el('caption', { className: 'visually-hidden', textContent: caption }));
   const head = el('tr');
-  for (const column of columns) head.append(el('th', { scope: 'col', textContent: column.title }));
+  const numeric = (column) => ['integer', 'number', 'percent', 'score', 'currency', 'days'].includes(column.format);
+  for (const column of columns) head.append(el('th', { scope: 'col', textContent: column.title, className: numeric(column) ? 'num' : '' }));
   if (select) head.append(el('th', { scope: 'col', textContent: 'Details' }));
   table.append(el('thead', {}, head));
   const tbody = el('tbody');
@@ -110,6 +111,7 @@ function renderTable(body, panel, rows, context) {
     return;
   }
   body.append(el('div', { className: 'scroll' }, dataTable(panel, rows, { select: panel.select, onSelect: context.onSelect })));
+  body.append(el('p', { className: 'count', textContent: `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` }));
 }
 
 function renderChart(body, panel, rows) {
