@@ -2,6 +2,7 @@
 # Installs what the project needs, idempotently; ./run.sh and ./test.sh call it first.
 #   - Debian packages (only those missing)
 #   - libchdb.so, the embedded ClickHouse engine, from the pinned npm package, integrity checked, into .cache/chdb
+#   - Chart.js for the dashboard web UI, from the pinned npm package, integrity checked, into dashboards/web/vendor
 #   - NuGet packages (dotnet restore)
 # A second run with everything present takes a few seconds.
 set -euo pipefail
@@ -12,8 +13,13 @@ CHDB_VERSION="26.7.3-stable.1"
 CHDB_INTEGRITY="sha512-XP97mMqnc5tZpKQywR8N7cLTsHNiTmHr30pC5mzo3jWmukjKn2IBa60c2B/gWUNcuFjOMjWoorQICCqBVj5wpw=="
 CHDB_DIR=".cache/chdb"
 
-# Debian packages the project uses (fonts and poppler for the PDF report, aiosmtpd for the SMTP test sink).
-DEBIAN_PACKAGES=(ca-certificates curl fonts-dejavu-core poppler-utils python3-aiosmtpd)
+CHARTJS_VERSION="4.6.1"
+CHARTJS_INTEGRITY="sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g=="
+CHARTJS_DIR="dashboards/web/vendor/chart.js"
+
+# Debian packages the project uses (fonts and poppler for the PDF report, aiosmtpd for the SMTP test sink, chromium
+# and its fonts for the dashboards' browser tests, which Playwright drives without downloading a browser of its own).
+DEBIAN_PACKAGES=(ca-certificates curl fonts-dejavu-core poppler-utils python3-aiosmtpd chromium fonts-liberation)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -52,10 +58,41 @@ install_chdb() {
   log "installed libchdb.so $CHDB_VERSION into $CHDB_DIR"
 }
 
+# Fetches one file set of a pinned npm package, checks the tarball's integrity, and unpacks the given members.
+npm_fetch() {
+  local package="$1" version="$2" integrity="$3" work="$4"
+  (cd "$work" && npm pack --silent "$package@$version" >/dev/null 2>npm-pack.log) \
+    || { cat "$work/npm-pack.log" >&2; log "npm pack $package failed"; exit 1; }
+  local tarball; tarball=$(ls "$work"/*.tgz)
+  local actual; actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
+  if [ "$actual" != "$integrity" ]; then
+    log "integrity mismatch for $package@$version: expected $integrity, got $actual"
+    exit 1
+  fi
+  echo "$tarball"
+}
+
+install_chartjs() {
+  if [ -f "$CHARTJS_DIR/chart.umd.min.js" ] && [ "$(cat "$CHARTJS_DIR/VERSION" 2>/dev/null)" = "$CHARTJS_VERSION" ]; then
+    return 0
+  fi
+  log "fetching chart.js@$CHARTJS_VERSION from npm"
+  local work; work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  local tarball; tarball=$(npm_fetch chart.js "$CHARTJS_VERSION" "$CHARTJS_INTEGRITY" "$work")
+  tar -xzf "$tarball" -C "$work" package/dist/chart.umd.min.js package/LICENSE.md
+  mkdir -p "$CHARTJS_DIR"
+  cp "$work/package/LICENSE.md" "$CHARTJS_DIR/LICENSE.md"
+  mv "$work/package/dist/chart.umd.min.js" "$CHARTJS_DIR/chart.umd.min.js"
+  echo "$CHARTJS_VERSION" > "$CHARTJS_DIR/VERSION"
+  log "installed chart.js $CHARTJS_VERSION into $CHARTJS_DIR"
+}
+
 restore_nuget() {
   dotnet restore Analytics.sln --verbosity quiet --nologo >/dev/null || dotnet restore Analytics.sln --verbosity minimal
 }
 
 install_debian_packages
 install_chdb
+install_chartjs
 restore_nuget

@@ -154,6 +154,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
                 new EngagementRequest(c.Window(), c.GetArgument<Interval?>("interval"), c.GetArgument<string?>("targetList")), ct)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardType>>>>("dashboards").Description("Every dashboard definition, in file-name order.")
+            .WithComplexityImpact(1, 1)
             .AuthorizeWithPolicy(Roles.Viewer)
             .Resolve(c => c.Metric<DashboardCatalogHolder>().Catalog.Dashboards);
 

@@ -27,45 +27,34 @@ public sealed record EngagementResult(
 /// <summary>Engagement by channel and by campaign over a window, with an optional trend, from the engagement rollup.</summary>
 /// <remarks>
 /// Query intuition: the window's rows of <c>account_engagement_daily</c> (of the list's accounts when a list is given),
-/// each priced with the scoring model. An account is engaged when its points over the window reach the threshold; a
-/// channel or campaign counts its events, the accounts it reached, and those of them engaged over the whole window.
-/// A trend sums each account's points per period and counts the accounts engaged within that period. One UNION ALL,
-/// tagged by dimension: totals, channels, campaigns (events without a campaign left out) and, when asked, periods.
+/// priced with the scoring model and summed per account, channel, campaign and trend period. Window functions mark an
+/// account engaged when its points over the window reach the threshold (and, for the trend, its points in the period).
+/// One scan: ARRAY JOIN copies each row into the total, its channel, its campaign (none for events without one) and its
+/// period, and one GROUP BY counts events, accounts reached and engaged accounts reached in each.
 /// </remarks>
 public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
     private const string Sql = """
-        WITH
-            priced AS (
-                SELECT account_id, day, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign, events, {points} AS points
+        SELECT dim.1 AS dimension, dim.2 AS key, if(dim.1 = 'period', period, {from:Date}) AS bucket,
+            sum(row_events) AS events, uniqExact(account_id) AS reached,
+            uniqExactIf(account_id, if(dim.1 = 'period', engaged_in_period, engaged)) AS engaged_reached
+        FROM (
+            SELECT account_id, channel, campaign, period, row_events,
+                sum(row_points) OVER (PARTITION BY account_id) >= {threshold:Float64} AS engaged,
+                sum(row_points) OVER (PARTITION BY account_id, period) >= {threshold:Float64} AS engaged_in_period
+            FROM (
+                SELECT account_id, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign, {period} AS period,
+                    sum(events) AS row_events, sum({points}) AS row_points
                 FROM account_engagement_daily
                 WHERE day >= {from:Date} AND day < {to:Date} AND account_id != ''
                   AND (NOT {has_list:Bool} OR account_id IN (
                       SELECT account_id FROM target_list_members FINAL WHERE list = {list:String} AND removed_at IS NULL))
-            ),
-            engaged AS (
-                SELECT account_id FROM priced GROUP BY account_id HAVING sum(points) >= {threshold:Float64}
+                GROUP BY account_id, channel, campaign, period
             )
-        SELECT 'total' AS dimension, '' AS key, {from:Date} AS period, sum(events) AS events, uniqExact(account_id) AS reached,
-            uniqExactIf(account_id, account_id IN (SELECT account_id FROM engaged)) AS engaged_reached
-        FROM priced
-        UNION ALL
-        SELECT 'channel', channel, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, account_id IN (SELECT account_id FROM engaged))
-        FROM priced GROUP BY channel
-        UNION ALL
-        SELECT 'campaign', campaign, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, account_id IN (SELECT account_id FROM engaged))
-        FROM priced WHERE campaign != '' GROUP BY campaign
-        {trend}
-        """;
-
-    private const string TrendSql = """
-        UNION ALL
-        SELECT 'period', '', period, sum(period_events), count(), countIf(period_points >= {threshold:Float64})
-        FROM (
-            SELECT {period} AS period, account_id, sum(events) AS period_events, sum(points) AS period_points
-            FROM priced GROUP BY period, account_id
         )
-        GROUP BY period
+        ARRAY JOIN [('total', ''), ('channel', channel), ('campaign', campaign){period_dimension}] AS dim
+        WHERE NOT (dim.1 = 'campaign' AND dim.2 = '')
+        GROUP BY dimension, key, bucket
         """;
 
     public async Task<EngagementResult> RunAsync(EngagementRequest request, CancellationToken cancellationToken)
@@ -75,16 +64,15 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
         var parameters = request.Window.ToParameters().AddModel(model)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty);
         var rows = await gateway.ListAsync(BuildSql(request.Interval), parameters, r => (
-            Dimension: r.Get<string>("dimension"), Key: r.Get<string>("key"), Period: r.Get<DateOnly>("period"),
+            Dimension: r.Get<string>("dimension"), Key: r.Get<string>("key"), Period: r.Get<DateOnly>("bucket"),
             Figures: new EngagementFigures(r.Get<long>("events"), r.Get<long>("reached"), r.Get<long>("engaged_reached"))), cancellationToken);
         return Assemble(rows, request);
     }
 
-    private static string BuildSql(Interval? interval)
-    {
-        var trend = interval is { } i ? TrendSql.Replace("{period}", Periods.StartSql(i, "day"), StringComparison.Ordinal) : string.Empty;
-        return Sql.Replace("{points}", ScoringSql.RowPoints, StringComparison.Ordinal).Replace("{trend}", trend, StringComparison.Ordinal);
-    }
+    private static string BuildSql(Interval? interval) => Sql
+        .Replace("{points}", ScoringSql.RowPoints, StringComparison.Ordinal)
+        .Replace("{period}", interval is { } i ? Periods.StartSql(i, "day") : "{from:Date}", StringComparison.Ordinal)
+        .Replace("{period_dimension}", interval is null ? string.Empty : ", ('period', '')", StringComparison.Ordinal);
 
     private static EngagementResult Assemble(List<(string Dimension, string Key, DateOnly Period, EngagementFigures Figures)> rows, EngagementRequest request)
     {

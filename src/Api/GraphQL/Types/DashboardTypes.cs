@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Analytics.Reports.Dashboards;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Analytics.Api.GraphQL.Types;
 
+// Definitions are a few kilobytes held in memory, not storage: their lists do not multiply a query's complexity.
 public sealed class DashboardType : ObjectGraphType<DashboardDefinition>
 {
     public DashboardType()
@@ -14,8 +16,8 @@ public sealed class DashboardType : ObjectGraphType<DashboardDefinition>
         Field<NonNullGraphType<StringGraphType>>("title").Description("Its title.").Resolve(c => c.Source.Title);
         Field<StringGraphType>("description").Description("What it shows; null when not given.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<StringGraphType>>("role").Description("The least role that may open it: viewer or sales.").Resolve(c => Lower(c.Source.Role));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardFilterType>>>>("filters").Description("Its own filters beside the window and the target list; empty when none.").Resolve(c => c.Source.Filters ?? []);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardPanelType>>>>("panels").Description("Its panels, in order.").Resolve(c => c.Source.Panels);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardFilterType>>>>("filters").Description("Its own filters beside the window and the target list; empty when none.").WithComplexityImpact(1, 1).Resolve(c => c.Source.Filters ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardPanelType>>>>("panels").Description("Its panels, in order.").WithComplexityImpact(1, 1).Resolve(c => c.Source.Panels);
     }
 
     internal static string Lower<T>(T value)
@@ -49,7 +51,7 @@ public sealed class DashboardPanelType : ObjectGraphType<PanelDefinition>
             .Resolve(c => c.Source.Variables is { } v ? JsonSerializer.Serialize(v) : null);
         Field<StringGraphType>("data").Description("The path into the result's data to its rows (or, for kpi, its object); null for the whole data.").Resolve(c => c.Source.Data);
         Field<StringGraphType>("label").Description("For line, bar and funnel: the field of a row that labels it; null otherwise.").Resolve(c => c.Source.Label);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardPanelValueType>>>>("values").Description("The series, columns or tiles.").Resolve(c => c.Source.Values);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardPanelValueType>>>>("values").Description("The series, columns or tiles.").WithComplexityImpact(1, 1).Resolve(c => c.Source.Values);
         Field<NonNullGraphType<IntGraphType>>("width").Description("Columns of a 12-column grid it spans on a wide screen.").Resolve(c => c.Source.Width);
         Field<DashboardPanelSelectType>("select").Description("For a table: the drill-down a row leads to; null when none.").Resolve(c => c.Source.Select);
         Field<StringGraphType>("export").Description("A CSV export of the same rows under /v1/exports/, given the query's variables as parameters; null when none.").Resolve(c => c.Source.Export);

@@ -1,0 +1,40 @@
+// Numbers by a value's `format` (dashboards/README.md): integer, number, percent, score, currency, days, date, text.
+
+const locale = 'en-US';
+const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const currency = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+export const NONE = '—';
+
+export function format(value, kind) {
+  if (value === null || value === undefined || value === '') return NONE;
+  if (typeof value !== 'number') {
+    return kind === 'date' ? String(value).slice(0, 10) : String(value);
+  }
+  switch (kind) {
+    case 'integer': return integer.format(value);
+    case 'percent': return `${one.format(value * 100)}%`;
+    case 'score': return one.format(value);
+    case 'currency': return currency.format(value);
+    case 'days': return `${one.format(value)} d`;
+    case 'text': return String(value);
+    default: return number.format(value);
+  }
+}
+
+/** A change against the window before, signed, in the value's format (percentages in points). */
+export function formatChange(current, previous, kind) {
+  if (typeof current !== 'number' || typeof previous !== 'number') return null;
+  const diff = current - previous;
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+  const size = Math.abs(diff);
+  const text = kind === 'percent' ? `${one.format(size * 100)} pts` : format(size, kind === 'currency' ? 'currency' : kind === 'integer' ? 'integer' : 'score');
+  return { text: `${sign}${text}`, direction: diff > 0 ? 'up' : diff < 0 ? 'down' : 'flat' };
+}
+
+/** A raw value as tests and the CSV read it back: numbers and text as they came, null as "null". */
+export function raw(value) {
+  return value === null || value === undefined ? 'null' : String(value);
+}

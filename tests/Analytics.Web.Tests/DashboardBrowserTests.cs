@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Reports.Dashboards;
+using Analytics.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Analytics.Web.Tests;
+
+/// <summary>
+/// Every dashboard of dashboards/*.json in the real browser on the demo data: it loads, its numbers equal the GraphQL
+/// results for the same variables, a new date range changes them and the URL, a CSV export holds the rows shown, a
+/// drill-down shows its row. Load and date-change times are printed (not asserted); screenshots go to
+/// TestResults/screenshots.
+/// </summary>
+[Collection(DemoServerCollection.Name)]
+public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper output)
+{
+    private static readonly DashboardCatalog Catalog = DashboardCatalog.Load(Path.Combine(DemoServer.RepositoryFolder(), "dashboards"));
+
+    public static TheoryData<string> Dashboards() => new(Catalog.Dashboards.Select(d => d.Id));
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Theory]
+    [MemberData(nameof(Dashboards))]
+    public async Task A_dashboard_shows_the_graphql_figures_and_follows_its_filters(string id)
+    {
+        var dashboard = Catalog.Find(id)!;
+        await using var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, HostSettings.AdminKey);
+
+        // Load: a fresh page (the key is kept in the tab's session) until every panel is drawn.
+        var (from, to) = (Today.AddDays(-28), Today);
+        await page.GotoAsync("about:blank");
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync($"{demo.BaseUrl}/#/{id}?from={Day(from)}&to={Day(to)}");
+        await CompleteAsync(page, from, to);
+        var loadMs = clock.Elapsed.TotalMilliseconds;
+        Assert.Equal(dashboard.Title, await page.TextContentAsync("#dashboard-title"));
+        await AssertFiguresAsync(page, dashboard, from, to);
+        await ScreenshotAsync(page, $"{id}-laptop");
+
+        // A new range: the URL and the figures follow.
+        var before = await AllFiguresAsync(page);
+        var earlier = from.AddDays(-14);
+        clock.Restart();
+        await page.FillAsync("#filter-from", Day(earlier));
+        await page.DispatchEventAsync("#filter-from", "change");
+        await CompleteAsync(page, earlier, to);
+        var changeMs = clock.Elapsed.TotalMilliseconds;
+        Report($"{id}: complete on screen {loadMs:F0} ms after navigation; {changeMs:F0} ms after a date change ({dashboard.Panels.Count} panels)");
+        Assert.Contains($"from={Day(earlier)}", page.Url, StringComparison.Ordinal);
+        await AssertFiguresAsync(page, dashboard, earlier, to);
+        Assert.NotEqual(before, await AllFiguresAsync(page));
+
+        foreach (var panel in dashboard.Panels.Where(p => p.Export is not null))
+        {
+            await AssertExportHoldsTheRowsShownAsync(page, panel);
+        }
+
+        foreach (var panel in dashboard.Panels.Where(p => p.Select is not null))
+        {
+            await AssertDrillDownAsync(page, dashboard, panel, earlier, to);
+        }
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForTimeoutAsync(100);
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement.closest('.scroll, .visually-hidden'))
+              .slice(0, 5).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+            """);
+        Assert.True(overflowing.Length == 0, $"the page is wider than a phone: {string.Join(", ", overflowing)}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways on a phone");
+        await ScreenshotAsync(page, $"{id}-phone");
+    }
+
+    [Fact]
+    public async Task Sign_in_refuses_an_unknown_key_and_a_viewer_sees_only_viewer_dashboards()
+    {
+        await using var context = await demo.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{demo.BaseUrl}/");
+        await page.FillAsync("#api-key", "not-a-key");
+        await page.ClickAsync("#sign-in button[type=submit]");
+        await page.WaitForSelectorAsync("#sign-in-error:has-text('not known')");
+
+        await SignInAsync(page, HostSettings.ViewerKey);
+        var offered = await page.EvalOnSelectorAllAsync<string[]>("#dashboard-picker option", "options => options.map(o => o.value)");
+        Assert.Equal(Catalog.Dashboards.Where(d => d.Role == DashboardRole.Viewer).Select(d => d.Id), offered);
+
+        // Every control has a label a screen reader announces.
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('input, select, button')]
+              .filter(e => !e.closest('[hidden]') && !(e.labels?.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+              .map(e => e.id || e.outerHTML)
+            """);
+        Assert.Empty(unlabelled);
+    }
+
+    private async Task SignInAsync(IPage page, string key)
+    {
+        page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
+        page.PageError += (_, error) => output.WriteLine($"browser error: {error}");
+        await page.GotoAsync($"{demo.BaseUrl}/");
+        await page.FillAsync("#api-key", key);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        await page.WaitForFunctionAsync("document.body.dataset.complete === 'true'");
+    }
+
+    private static Task CompleteAsync(IPage page, DateOnly from, DateOnly to) =>
+        page.WaitForFunctionAsync(
+            $"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'",
+            null, new() { Timeout = 60_000 });
+
+    private async Task AssertFiguresAsync(IPage page, DashboardDefinition dashboard, DateOnly from, DateOnly to, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        foreach (var panel in dashboard.Panels)
+        {
+            Assert.Equal("done", await page.GetAttributeAsync($"[data-panel='{panel.Id}']", "data-state"));
+            var variables = PanelFigures.Variables(panel, from, to, extra);
+            var waiting = dashboard.Panels.Any(p => p.Select?.Variable is { } v && variables.ContainsKey(v) && variables[v] is null);
+            var expected = waiting ? [] : PanelFigures.Expected(panel, await demo.GraphQLAsync(panel.Query, variables));
+            var shown = await FiguresAsync(page, panel.Id);
+            Assert.True(
+                expected.Count == shown.Count && expected.Zip(shown).All(p => p.First.Field == p.Second.Field && PanelFigures.Same(p.First.Value, p.Second.Value)),
+                $"panel '{panel.Id}' shows [{string.Join(", ", shown.Take(12))}] ({shown.Count}), GraphQL gives [{string.Join(", ", expected.Take(12))}] ({expected.Count})");
+        }
+    }
+
+    private async Task AssertExportHoldsTheRowsShownAsync(IPage page, PanelDefinition panel)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-panel='{panel.Id}'] button.export"));
+        var csv = Csv.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+        var header = csv[0];
+        var rows = csv.Skip(1).Select(r => r[header.IndexOf("account_id")]).ToList();
+        var shown = panel.Select is not null
+            ? await page.EvalOnSelectorAllAsync<string[]>($"[data-panel='{panel.Id}'] button[data-select]", "b => b.map(x => x.dataset.select)")
+            : [];
+        Assert.NotEmpty(rows);
+        Assert.Equal(shown, rows);
+        var names = (await FiguresAsync(page, panel.Id)).Where(f => f.Field == "node.name").Select(f => f.Value).ToList();
+        Assert.Equal(names, csv.Skip(1).Select(r => r[header.IndexOf("name")]).ToList());
+        Report($"{panel.Id}: the CSV export holds the {rows.Count} rows shown");
+    }
+
+    private async Task AssertDrillDownAsync(IPage page, DashboardDefinition dashboard, PanelDefinition panel, DateOnly from, DateOnly to)
+    {
+        var select = panel.Select!;
+        var button = page.Locator($"[data-panel='{panel.Id}'] button[data-select]").First;
+        var chosen = (await button.GetAttributeAsync("data-select"))!;
+        await button.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"{select.Variable}={Uri.EscapeDataString(chosen)}", StringComparison.Ordinal));
+        await CompleteAsync(page, from, to);
+        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { [select.Variable] = chosen });
+        Assert.NotEmpty(await FiguresAsync(page, select.Panel));
+        await ScreenshotAsync(page, $"{dashboard.Id}-{select.Panel}");
+    }
+
+    private static async Task<List<(string Field, string Value)>> FiguresAsync(IPage page, string panel)
+    {
+        var cells = await page.EvalOnSelectorAllAsync<string[][]>(
+            $"[data-panel='{panel}'] [data-value]", "cells => cells.map(c => [c.dataset.field, c.dataset.value])");
+        return cells.Select(c => (c[0], c[1])).ToList();
+    }
+
+    private static async Task<string> AllFiguresAsync(IPage page) =>
+        string.Join("|", await page.EvalOnSelectorAllAsync<string[]>("[data-value]", "cells => cells.map(c => c.dataset.value)"));
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(DemoServer.ResultsFolder, "screenshots")).FullName;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        File.AppendAllText(Path.Combine(DemoServer.ResultsFolder, "dashboard-timings.txt"), $"{DateTime.UtcNow:O} {line}\n");
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
