@@ -51,6 +51,19 @@ public sealed class ReportScheduleTests
     }
 
     [Theory]
+    [InlineData("Europe/Berlin", "2026-11-30")]    // Monday 01:30 there: the week that ended at midnight is complete
+    [InlineData("America/New_York", "2026-11-23")] // still Sunday evening there: the week before is the last complete one
+    [InlineData("UTC", "2026-11-30")]
+    public void RunReport_defaults_to_the_last_complete_Monday_to_Monday_week_in_the_reports_zone(string zone, string periodEnd)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new ReportOptions { TimeZone = zone });
+
+        var end = new ReportCatalog([], options).DefaultPeriodEnd("weekly-executive", new DateTimeOffset(2026, 11, 30, 0, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture), end);
+    }
+
+    [Theory]
     [InlineData("0 0 8 ? * MON", "Mars/Olympus", "Reports:Schedules:weekly-executive:TimeZone: 'Mars/Olympus' is not a known IANA time zone (for example Europe/Berlin).")]
     [InlineData("every monday", "UTC", "Reports:Schedules:weekly-executive:Cron: 'every monday' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').")]
     public void A_bad_schedule_is_named_by_its_setting(string cron, string zone, string message)

@@ -21,9 +21,9 @@ namespace Analytics.Reports.Tests.Support;
 internal sealed class ReportsWorld : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly EmbeddedGateway _gateway;
+    private readonly IClickHouseGateway _gateway;
 
-    private ReportsWorld(IHost host, EmbeddedGateway gateway, FakeTimeProvider clock, string outbox)
+    private ReportsWorld(IHost host, IClickHouseGateway gateway, FakeTimeProvider clock, string outbox)
     {
         _host = host;
         _gateway = gateway;
@@ -57,9 +57,11 @@ internal sealed class ReportsWorld : IAsyncDisposable
         return gateway.Database;
     }
 
-    public static async Task<ReportsWorld> OpenAsync(string database, DateTimeOffset now, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    /// <summary>A server's report services on <paramref name="database"/>, through the embedded engine unless <paramref name="gateway"/> is given.</summary>
+    public static async Task<ReportsWorld> OpenAsync(
+        string database, DateTimeOffset now, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, IClickHouseGateway? gateway = null)
     {
-        var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
+        gateway ??= await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
         clock ??= new FakeTimeProvider(now);
         var outbox = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
