@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.Reports.Tests.Support;
 
 /// <summary>
-/// The whole server in this process, listening on a real loopback port (Kestrel), on a database of its own, with the
-/// test renderer registered for <c>weekly-executive</c> (production registers none of its own yet).
+/// The whole server in this process, listening on a real loopback port (Kestrel), on a database of its own, with its
+/// own renderers: the messages these tests receive carry the real weekly executive PDF.
 /// </summary>
 internal sealed class ReportsHost : WebApplicationFactory<Program>
 {
@@ -59,8 +59,6 @@ internal sealed class ReportsHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(name, value);
         }
-
-        builder.ConfigureServices(services => services.AddSingleton<IReportRenderer>(new TestPdfRenderer()));
     }
 
     public HttpClient ClientWith(string key)
