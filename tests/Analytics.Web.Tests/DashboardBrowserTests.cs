@@ -66,13 +66,23 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
             await AssertDrillDownAsync(page, dashboard, panel, earlier, to);
         }
 
-        await page.SetViewportSizeAsync(390, 844);
-        await page.WaitForTimeoutAsync(100);
-        var overflowing = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('body *')]
+        // Charts follow a new width on their own schedule (a ResizeObserver): wait until nothing sticks out, then look.
+        const string Overflowing = """
+            () => [...document.querySelectorAll('body *')]
               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement.closest('.scroll, .visually-hidden'))
               .slice(0, 5).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
-            """);
+            """;
+        await page.SetViewportSizeAsync(390, 844);
+        try
+        {
+            await page.WaitForFunctionAsync($"({Overflowing})().length === 0", null, new() { Timeout = 10_000 });
+        }
+        catch (Microsoft.Playwright.PlaywrightException)
+        {
+            // The assertion below names what sticks out.
+        }
+
+        var overflowing = await page.EvaluateAsync<string[]>(Overflowing);
         Assert.True(overflowing.Length == 0, $"the page is wider than a phone: {string.Join(", ", overflowing)}");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways on a phone");
         await ScreenshotAsync(page, $"{id}-phone");

@@ -55,7 +55,8 @@ public sealed partial class WeeklyExecutiveReport(
         var highlights = panelBlocks.OfType<KpiPanelBlock>().SelectMany(k => k.Tiles)
             .Select(t => new ReportHighlight(t.Title, t.Margin is null ? t.Value : $"{t.Value} {t.Margin}", t.Change))
             .ToList();
-        return new RenderedReport(pdf, document.Title, highlights);
+        // The period is not in this title: deliveries add it in their own form (the subject, the summary).
+        return new RenderedReport(pdf, Title, highlights);
     }
 
     /// <summary>"23 – 29 Nov 2026": the first and the last day of the period (its end is exclusive).</summary>
