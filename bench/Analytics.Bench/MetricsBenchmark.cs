@@ -154,6 +154,17 @@ public static class MetricsBenchmark
             return null;
         }
 
+        // Benchmark data made for another size or schema is thrown away: generating on top of it would count events
+        // twice. A folder that is not the benchmark's own is never touched.
+        if (File.Exists(marker))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        else if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new InvalidOperationException($"{folder} holds data that is not this benchmark's (no bench-data.txt); give an empty or new folder.");
+        }
+
         Directory.CreateDirectory(folder);
         await using var gateway = await BenchSupport.OpenMigratedAsync(folder, Database);
         var clock = Stopwatch.StartNew();
