@@ -35,30 +35,7 @@ install_debian_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-install_chdb() {
-  if [ -f "$CHDB_DIR/libchdb.so" ] && [ "$(cat "$CHDB_DIR/VERSION" 2>/dev/null)" = "$CHDB_VERSION" ]; then
-    return 0
-  fi
-  log "fetching $CHDB_PACKAGE@$CHDB_VERSION from npm (~180 MB)"
-  local work; work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
-  (cd "$work" && npm pack --silent "$CHDB_PACKAGE@$CHDB_VERSION" >/dev/null 2>npm-pack.log) \
-    || { cat "$work/npm-pack.log" >&2; log "npm pack failed"; exit 1; }
-  local tarball; tarball=$(ls "$work"/*.tgz)
-  local actual; actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-  if [ "$actual" != "$CHDB_INTEGRITY" ]; then
-    log "integrity mismatch for $CHDB_PACKAGE@$CHDB_VERSION: expected $CHDB_INTEGRITY, got $actual"
-    exit 1
-  fi
-  tar -xzf "$tarball" -C "$work" package/libchdb.so
-  mkdir -p "$CHDB_DIR"
-  mv "$work/package/libchdb.so" "$CHDB_DIR/libchdb.so.partial"
-  mv "$CHDB_DIR/libchdb.so.partial" "$CHDB_DIR/libchdb.so"
-  echo "$CHDB_VERSION" > "$CHDB_DIR/VERSION"
-  log "installed libchdb.so $CHDB_VERSION into $CHDB_DIR"
-}
-
-# Fetches one file set of a pinned npm package, checks the tarball's integrity, and unpacks the given members.
+# Packs a pinned npm package into a work folder, checks the tarball's integrity and prints its path.
 npm_fetch() {
   local package="$1" version="$2" integrity="$3" work="$4"
   (cd "$work" && npm pack --silent "$package@$version" >/dev/null 2>npm-pack.log) \
@@ -70,6 +47,22 @@ npm_fetch() {
     exit 1
   fi
   echo "$tarball"
+}
+
+install_chdb() {
+  if [ -f "$CHDB_DIR/libchdb.so" ] && [ "$(cat "$CHDB_DIR/VERSION" 2>/dev/null)" = "$CHDB_VERSION" ]; then
+    return 0
+  fi
+  log "fetching $CHDB_PACKAGE@$CHDB_VERSION from npm (~180 MB)"
+  local work; work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  local tarball; tarball=$(npm_fetch "$CHDB_PACKAGE" "$CHDB_VERSION" "$CHDB_INTEGRITY" "$work")
+  tar -xzf "$tarball" -C "$work" package/libchdb.so
+  mkdir -p "$CHDB_DIR"
+  mv "$work/package/libchdb.so" "$CHDB_DIR/libchdb.so.partial"
+  mv "$CHDB_DIR/libchdb.so.partial" "$CHDB_DIR/libchdb.so"
+  echo "$CHDB_VERSION" > "$CHDB_DIR/VERSION"
+  log "installed libchdb.so $CHDB_VERSION into $CHDB_DIR"
 }
 
 install_chartjs() {
