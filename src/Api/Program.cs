@@ -17,12 +17,10 @@ builder.AddStorage();
 builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();
-// Hosted services start in this order: the dashboards are loaded and checked before the report scheduler and its
-// catch-up start, so a broken definition stops the server before any report run has begun (and the runs find them).
-builder.AddDashboards();
 builder.AddReports();
 builder.AddGraphQLApi();
 builder.AddReportRendering();
+builder.AddDashboards();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
