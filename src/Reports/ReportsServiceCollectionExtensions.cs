@@ -28,7 +28,12 @@ public static class ReportsServiceCollectionExtensions
 
         // TRICKY: Quartz keeps schedulers in a process-wide repository by name; in-process test hosts need names of their own.
         builder.Services.AddQuartz(q => q.ConfigureScheduler(s => s.InstanceName = $"reports-{Guid.NewGuid():N}"));
-        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
+        // Nothing fires before the host has started (and its start-up checks passed).
+        builder.Services.AddQuartzHostedService(q =>
+        {
+            q.WaitForJobsToComplete = false;
+            q.AwaitApplicationStarted = true;
+        });
         builder.Services.AddHostedService<ReportScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportCatchUp>());
         return builder;

@@ -8,9 +8,11 @@ namespace Analytics.Reports.Scheduling;
 /// <summary>
 /// At start-up, makes each schedule's latest due run if the run history has no run for its period (the server was down
 /// when it was due). The claim in the run history makes it once, whichever servers start together.
+/// It begins only once the host has started: a server that fails its start-up checks (a broken dashboard, say) must
+/// exit at once, not in the middle of a render, and the report's dashboards are loaded only then.
 /// </summary>
 public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, ReportRunner runner, IOptions<ReportOptions> options,
-    TimeProvider clock, ILogger<ReportCatchUp> logger) : BackgroundService
+    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ReportCatchUp> logger) : BackgroundService
 {
     /// <summary>Runs what is missing, one schedule after another; returns the runs made or found.</summary>
     public async Task<IReadOnlyList<ReportRun>> CatchUpAsync(CancellationToken cancellationToken)
@@ -26,7 +28,8 @@ public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, R
 
             var periodEnd = schedule.PeriodEndFor(due);
             var period = catalog.PeriodOf(schedule.Report, periodEnd);
-            if (await store.CurrentAsync(schedule.Report, period.Start, cancellationToken) is not null)
+            // A run that is not final may have been cut off by a stop; the claim retakes it once its claim has timed out.
+            if (await store.CurrentAsync(schedule.Report, period.Start, cancellationToken) is { IsFinal: true })
             {
                 continue;
             }
@@ -47,6 +50,12 @@ public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, R
 
         try
         {
+            var started = new TaskCompletionSource();
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
             await CatchUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
