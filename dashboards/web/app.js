@@ -2,7 +2,7 @@
 // drawn from the definitions the server lists through GraphQL. Plain ES modules; no build step.
 
 import { key, me, graphql, download, ApiError } from './api.js';
-import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection } from './model.js';
+import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection, declaredVariables } from './model.js';
 import { render } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,9 +10,11 @@ const $ = (id) => document.getElementById(id);
 const DEFINITIONS = `{ dashboards { id title description role
   filters { variable title type }
   panels { id title description kind query variables data label width export
-    values { field title format previous margin } select { panel variable field } } } }`;
+    values { field title format previous margin } select { panel variable field } } }
+  targetLists { name accounts } }`;
 
 let dashboards = [];
+let targetLists = [];
 let roles = [];
 let generation = 0;
 let shown = { id: null, variables: new Map() }; // what each panel last ran with, to re-run only what changed
@@ -61,7 +63,9 @@ async function start() {
   try {
     const identity = await me();
     roles = identity.roles ?? [];
-    dashboards = (await graphql(DEFINITIONS, {})).dashboards.filter(mayOpen);
+    const definitions = await graphql(DEFINITIONS, {});
+    dashboards = definitions.dashboards.filter(mayOpen);
+    targetLists = definitions.targetLists;
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) key.clear();
     return showSignIn(e.message);
@@ -79,7 +83,9 @@ async function start() {
 function drawFilters(dashboard, params) {
   $('filter-from').value = params.from;
   $('filter-to').value = params.to;
-  $('filter-targetList').value = params.targetList ?? '';
+  drawTargetLists(params.targetList ?? '');
+  // A dashboard none of whose panels take a target list (surveys, say) offers none.
+  $('target-list-field').hidden = !dashboard.panels.some((p) => declaredVariables(p.query).includes('targetList'));
   const extra = $('extra-filters');
   extra.replaceChildren();
   for (const filter of dashboard.filters) {
@@ -93,6 +99,16 @@ function drawFilters(dashboard, params) {
     field.append(label, input);
     extra.append(field);
   }
+}
+
+// The lists the server knows, and a list named in a shared URL that it does not (its panels then say so).
+function drawTargetLists(chosen) {
+  const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
+  const known = targetLists.map((l) => option(l.name, `${l.name} (${l.accounts.toLocaleString('en-US')} accounts)`));
+  const unknown = chosen && !targetLists.some((l) => l.name === chosen) ? [option(chosen, `${chosen} (unknown)`)] : [];
+  const picker = $('filter-targetList');
+  picker.replaceChildren(option('', 'All accounts'), ...known, ...unknown);
+  picker.value = chosen;
 }
 
 function onFilterChange() {
@@ -139,6 +155,7 @@ async function draw() {
   await Promise.allSettled(runs);
   if (current === generation) {
     document.body.dataset.window = `${params.from}/${params.to}`;
+    document.body.dataset.targetList = params.targetList ?? '';
     document.body.dataset.complete = 'true';
   }
 }

@@ -1,6 +1,7 @@
 using Analytics.Metrics.Accounts;
 using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Campaigns;
+using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
@@ -34,6 +35,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<EngagementQuery>();
         builder.Services.AddSingleton<SurveyCommentsQuery>();
         builder.Services.AddSingleton<NewOpportunitiesQuery>();
+        builder.Services.AddSingleton<TargetListsQuery>();
         return builder;
     }
 }

@@ -89,6 +89,34 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_target_list_picker_offers_every_list_and_the_one_chosen_filters_every_panel()
+    {
+        var dashboard = Catalog.Find("marketing")!;
+        await using var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, HostSettings.AdminKey);
+        var (from, to) = (Today.AddDays(-28), Today);
+        await page.GotoAsync($"{demo.BaseUrl}/#/{dashboard.Id}?from={Day(from)}&to={Day(to)}");
+        await CompleteAsync(page, from, to);
+
+        var lists = (await demo.GraphQLAsync("{ targetLists { name accounts } }", new Dictionary<string, object?>())).GetProperty("targetLists")
+            .EnumerateArray().Select(l => (Name: l.GetProperty("name").GetString()!, Accounts: l.GetProperty("accounts").GetInt32())).ToList();
+        var offered = await page.EvalOnSelectorAllAsync<string[]>("#filter-targetList option", "options => options.map(o => o.value)");
+        Assert.Equal(["", .. lists.Select(l => l.Name)], offered);
+
+        var chosen = lists.First(l => l.Accounts > 0).Name;
+        var before = await AllFiguresAsync(page);
+        await page.SelectOptionAsync("#filter-targetList", chosen);
+        await page.WaitForFunctionAsync(
+            "list => document.body.dataset.complete === 'true' && document.body.dataset.targetList === list", chosen, new() { Timeout = 60_000 });
+
+        Assert.Contains($"targetList={Uri.EscapeDataString(chosen).Replace("%20", "+", StringComparison.Ordinal)}", page.Url, StringComparison.Ordinal);
+        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { ["targetList"] = chosen });
+        Assert.NotEqual(before, await AllFiguresAsync(page));
+        await ScreenshotAsync(page, $"{dashboard.Id}-target-list");
+    }
+
+    [Fact]
     public async Task Sign_in_refuses_an_unknown_key_and_a_viewer_sees_only_viewer_dashboards()
     {
         await using var context = await demo.Browser.NewContextAsync();

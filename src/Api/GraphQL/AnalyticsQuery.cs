@@ -39,6 +39,11 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<FunnelQuery>().RunAsync(
                 new FunnelRequest(c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<FunnelGroupBy?>("groupBy"), c.GetArgument<Interval?>("interval")), ct)));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetListType>>>>("targetLists")
+            .Description("Every target list, by name, with its accounts now: the names the targetList arguments take.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<TargetListsQuery>().RunAsync(ct)));
+
         Field<NonNullGraphType<SalesVelocityType>>("salesVelocity").Description("Win rate, deal size, days to close and pipeline velocity.")
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
             .Argument<AccountGroupByType>("groupBy", "Also give the figures per group.")
@@ -104,9 +109,12 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .Argument<StringGraphType>("targetList", "Only accounts on this target list.")
             .Argument<IntGraphType>("first", $"Accounts to list, 0 to {SurgingAccountsQuery.MaxFirst}; default 10.")
             .Argument<FloatGraphType>("minSurge", "The least surge listed; default 1.5 (half again their usual week).")
+            .Argument<StringGraphType>("tier", "Only accounts of this tier.").Argument<StringGraphType>("owner", "Only accounts of this owner.")
+            .Argument<FloatGraphType>("minScore", "Only accounts with at least this score; default the model's threshold.")
             .AuthorizeWithPolicy(Roles.Sales)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<SurgingAccountsQuery>().RunAsync(new SurgingAccountsRequest(
-                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument("first", 10), c.GetArgument("minSurge", 1.5)), ct)));
+                c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument("first", 10), c.GetArgument("minSurge", 1.5),
+                c.GetArgument<string?>("tier"), c.GetArgument<string?>("owner"), c.GetArgument<double?>("minScore")), ct)));
 
         Field<AccountType>("account").Description("One account with its timeline in the window; null when nothing is known of it (sales role).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The account's id.")

@@ -3,19 +3,23 @@ using Analytics.Metrics.Scoring;
 
 namespace Analytics.Metrics.EngagedAccounts;
 
-/// <summary>Engaged accounts, ranked by score, as keyset-paginated pages, with each account's surge.</summary>
+/// <summary>
+/// Engaged accounts, ranked by score as keyset-paginated pages, or by surge (<see cref="SurgingAccountsQuery"/>), with
+/// each account's surge.
+/// </summary>
 /// <remarks>
 /// Query intuition: the points of the window (the score, from whole months and days, see <see cref="WindowPoints"/>)
-/// and, by day, of its last 7 days and the 28 days before those (the surge's baseline) are summed per account. Accounts at or above the minimum score that pass the
-/// filters are counted (a window count over all of them) and the page after the cursor is cut from the ranking.
-/// A second, small query reads last activity and open opportunities for the page's accounts only.
+/// and, by day, of its last 7 days and the 28 days before those (the surge's baseline) are summed per account. Accounts
+/// at or above the minimum score (and surge) that pass the filters are counted (a window count over all of them) and
+/// the page after the cursor is cut from the ranking. A second, small query reads last activity and open
+/// opportunities for the page's accounts only.
 /// </remarks>
 public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
     /// <summary>Most accounts one page may hold.</summary>
     public const int MaxPageSize = 500;
 
-    private const string RankSql = """
+    private const string RankSqlTemplate = """
         WITH
             scored AS (
                 SELECT account_id,
@@ -32,17 +36,19 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             ),
             filtered AS (
                 SELECT s.account_id AS account_id, a.name AS name, a.tier AS tier, a.owner AS owner, s.score AS score,
-                    s.this_week AS this_week, s.baseline / 4 AS previous_mean
+                    s.this_week AS this_week, s.baseline / 4 AS previous_mean,
+                    if(previous_mean > 0, this_week / previous_mean, NULL) AS surge
                 FROM scored AS s
                 LEFT JOIN (SELECT account_id, name, tier, owner FROM accounts FINAL) AS a ON a.account_id = s.account_id
                 WHERE (NOT {has_list:Bool} OR s.account_id IN ({members}))
                   AND (NOT {has_tier:Bool} OR a.tier = {tier:String})
                   AND (NOT {has_owner:Bool} OR a.owner = {owner:String})
+                  AND (NOT {has_min_surge:Bool} OR surge >= {min_surge:Float64})
             ),
             counted AS (SELECT *, count() OVER () AS total FROM filtered)
         SELECT * FROM counted
         WHERE NOT {has_after:Bool} OR score < {after_score:Float64} OR (score = {after_score:Float64} AND account_id > {after_id:String})
-        ORDER BY score DESC, account_id
+        ORDER BY {order}
         LIMIT {limit:UInt32}
         """;
 
@@ -63,6 +69,10 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         SETTINGS join_use_nulls = 1
         """;
 
+    private const string ByScore = "score DESC, account_id";
+
+    private const string BySurge = "surge DESC, score DESC, account_id";
+
     public async Task<EngagedAccountsPage> RunAsync(EngagedAccountsRequest request, CancellationToken cancellationToken)
     {
         if (request.First is < 0 or > MaxPageSize)
@@ -70,39 +80,68 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             throw new MetricArgumentException($"'first' must be between 0 and {MaxPageSize}; it is {request.First}.");
         }
 
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
-        var model = await models.CurrentAsync(cancellationToken);
-        var window = request.Window;
-        var weekStart = window.To.AddDays(-7);
-        var parameters = window.ToParameters().AddModel(model)
-            .AddWindow("score", WindowCover.Of(window.From, window.To, interval: null))
-            .AddWindow("surge", WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false))
-            .Add("week_start", weekStart)
-            .Add("min_score", request.MinScore ?? model.Threshold)
-            .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty)
-            .Add("has_tier", request.Tier is not null).Add("tier", request.Tier ?? string.Empty)
-            .Add("has_owner", request.Owner is not null).Add("owner", request.Owner ?? string.Empty)
+        var parameters = (await ParametersAsync(request.Window, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+            .Add("has_min_surge", false).Add("min_surge", 0.0)
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
-
-        var sql = RankSql.Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
-            .Replace("{surge_points}", WindowPoints.Sql("surge"), StringComparison.Ordinal)
-            .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
-        long total = 0;
-        var ranked = await gateway.ListAsync(sql, parameters, row =>
-        {
-            total = row.Get<long>("total");
-            return row;
-        }, cancellationToken);
+        var sql = RankSql(ByScore);
+        var (ranked, total) = await RankAsync(sql, parameters, cancellationToken);
         if (request.After is not null && ranked.Count == 0)
         {
             total = await CountAsync(sql, parameters, cancellationToken);
         }
 
         var page = ranked.Take(request.First).ToList();
-        var details = await DetailsAsync(page.Select(r => r.Get<string>("account_id")).ToArray(), parameters, cancellationToken);
-        var accounts = page.Select(row => ToAccount(row, details)).ToList();
-        return new EngagedAccountsPage(total, accounts, ranked.Count > request.First);
+        return new EngagedAccountsPage(total, await WithDetailsAsync(page, parameters, cancellationToken), ranked.Count > request.First);
+    }
+
+    /// <summary>The engaged accounts with a surge of at least the request's minimum, strongest surge first (then score, then id).</summary>
+    internal async Task<IReadOnlyList<EngagedAccount>> SurgingAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = (await ParametersAsync(request.Window, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+            .Add("has_min_surge", true).Add("min_surge", request.MinSurge)
+            .Add("has_after", false).Add("after_score", 0.0).Add("after_id", string.Empty)
+            .Add("limit", (uint)request.First);
+        var (ranked, _) = await RankAsync(RankSql(BySurge), parameters, cancellationToken);
+        return await WithDetailsAsync(ranked, parameters, cancellationToken);
+    }
+
+    private async Task<QueryParameters> ParametersAsync(
+        DateWindow window, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
+    {
+        await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
+        var model = await models.CurrentAsync(cancellationToken);
+        var weekStart = window.To.AddDays(-7);
+        return window.ToParameters().AddModel(model)
+            .AddWindow("score", WindowCover.Of(window.From, window.To, interval: null))
+            .AddWindow("surge", WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false))
+            .Add("week_start", weekStart)
+            .Add("min_score", minScore ?? model.Threshold)
+            .Add("has_list", targetList is not null).Add("list", targetList ?? string.Empty)
+            .Add("has_tier", tier is not null).Add("tier", tier ?? string.Empty)
+            .Add("has_owner", owner is not null).Add("owner", owner ?? string.Empty);
+    }
+
+    private static string RankSql(string order) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+        .Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
+        .Replace("{surge_points}", WindowPoints.Sql("surge"), StringComparison.Ordinal)
+        .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+
+    private async Task<(List<ClickHouseRow> Ranked, long Total)> RankAsync(string sql, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        var ranked = await gateway.ListAsync(sql, parameters, row =>
+        {
+            total = row.Get<long>("total");
+            return row;
+        }, cancellationToken);
+        return (ranked, total);
+    }
+
+    private async Task<IReadOnlyList<EngagedAccount>> WithDetailsAsync(List<ClickHouseRow> rows, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        var details = await DetailsAsync(rows.Select(r => r.Get<string>("account_id")).ToArray(), parameters, cancellationToken);
+        return rows.Select(row => ToAccount(row, details)).ToList();
     }
 
     private static EngagedAccount ToAccount(ClickHouseRow row, Dictionary<string, (DateTime? LastAt, long Open)> details)
@@ -114,7 +153,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         var (lastAt, open) = details.GetValueOrDefault(id);
         return new EngagedAccount(
             id, row.Get<string?>("name"), row.Get<string?>("tier"), row.Get<string?>("owner"), score, thisWeek, previousMean,
-            Ratio.Of(thisWeek, previousMean), lastAt, open, new EngagedAccountCursor(score, id));
+            row.Get<double?>("surge"), lastAt, open, new EngagedAccountCursor(score, id));
     }
 
     // A page past the end still reports how many accounts there are.

@@ -4,22 +4,23 @@ namespace Analytics.Metrics.EngagedAccounts;
 
 /// <summary>
 /// Engaged accounts of a window whose last 7 days reached at least <paramref name="MinSurge"/> times their usual week;
-/// the <paramref name="First"/> strongest surges listed.
+/// the <paramref name="First"/> strongest surges listed. Tier, owner and minimum score filter as in
+/// <see cref="EngagedAccountsRequest"/>.
 /// </summary>
-public sealed record SurgingAccountsRequest(DateWindow Window, string? TargetList = null, int First = 10, double MinSurge = 1.5);
+public sealed record SurgingAccountsRequest(
+    DateWindow Window, string? TargetList = null, int First = 10, double MinSurge = 1.5, string? Tier = null, string? Owner = null,
+    double? MinScore = null);
 
 /// <summary>Surging accounts: the engaged accounts ranked by surge instead of score.</summary>
 /// <remarks>
-/// Query intuition: the engaged-account ranking (<see cref="EngagedAccountsQuery"/>, its SQL) gives every engaged
-/// account's surge; the accounts with a surge (a baseline to compare with) of at least the minimum are ranked by surge,
-/// then score, then id. TRICKY: only the <see cref="EngagedAccountsQuery.MaxPageSize"/> highest-scoring engaged accounts
-/// are considered, which covers a week of any target list this project has seen.
+/// Query intuition: the engaged-account ranking (<see cref="EngagedAccountsQuery"/>, its SQL) ordered by surge instead
+/// of score, keeping the accounts with a surge (a baseline to compare with) of at least the minimum; ties by score, then id.
 /// </remarks>
 public sealed class SurgingAccountsQuery(EngagedAccountsQuery engaged)
 {
     public const int MaxFirst = 100;
 
-    public async Task<IReadOnlyList<EngagedAccount>> RunAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EngagedAccount>> RunAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
     {
         if (request.First is < 0 or > MaxFirst)
         {
@@ -31,9 +32,6 @@ public sealed class SurgingAccountsQuery(EngagedAccountsQuery engaged)
             throw new MetricArgumentException($"The minimum surge must be above 0; {request.MinSurge} was asked.");
         }
 
-        var page = await engaged.RunAsync(new EngagedAccountsRequest(request.Window, request.TargetList, First: EngagedAccountsQuery.MaxPageSize), cancellationToken);
-        return page.Accounts.Where(a => a.Surge >= request.MinSurge)
-            .OrderByDescending(a => a.Surge).ThenByDescending(a => a.Score).ThenBy(a => a.AccountId, StringComparer.Ordinal)
-            .Take(request.First).ToList();
+        return engaged.SurgingAsync(request, cancellationToken);
     }
 }

@@ -16,7 +16,8 @@ public sealed class SurgingAccountsQueryTests
     /// </summary>
     private static Story Weeks()
     {
-        var story = new Story().Account("acme", name: "Acme Corp").Account("globex", name: "Globex");
+        var story = new Story().Account("acme", name: "Acme Corp", tier: "enterprise", owner: "alice")
+            .Account("globex", name: "Globex", tier: "smb", owner: "bob").Account("umbrella", tier: "smb", owner: "alice");
         foreach (var week in new[] { -4, 3, 10, 17 })
         {
             story.PageViews("acme", Day(week), 2).PageViews("globex", Day(week), 10).PageViews("umbrella", Day(week), 20).PageViews("hooli", Day(week), 1);
@@ -26,9 +27,10 @@ public sealed class SurgingAccountsQueryTests
             .PageViews("initech", Day(27), 12).PageViews("hooli", Day(28), 5);
     }
 
-    private static async Task<IReadOnlyList<(string Id, string? Name, double Score, double ThisWeek, double Mean, double? Surge)>> RunAsync(SurgingAccountsRequest request)
+    private static async Task<IReadOnlyList<(string Id, string? Name, double Score, double ThisWeek, double Mean, double? Surge)>> RunAsync(
+        SurgingAccountsRequest request, Story? story = null)
     {
-        await using var db = await (await MetricsDatabase.CreateAsync(nameof(SurgingAccountsQueryTests))).WithAsync(Weeks());
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(SurgingAccountsQueryTests))).WithAsync(story ?? Weeks());
         var result = await new SurgingAccountsQuery(new EngagedAccountsQuery(db.Gateway, db.Models)).RunAsync(request, default);
         return result.Select(a => (a.AccountId, a.Name, a.Score, a.ThisWeek, a.PreviousWeeklyMean, a.Surge)).ToList();
     }
@@ -46,7 +48,32 @@ public sealed class SurgingAccountsQueryTests
     {
         var result = await RunAsync(new(Week, First: 3, MinSurge: 0.5));
 
-        Assert.Equal([("acme", "Acme Corp", 20, 20, 2, 10), ("globex", "Globex", 15, 15, 10, 1.5), ("umbrella", null, 12, 12, 20, 0.6)], result);
+        Assert.Equal([("acme", "Acme Corp", 20, 20, 2, 10), ("globex", "Globex", 15, 15, 10, 1.5), ("umbrella", "umbrella", 12, 12, 20, 0.6)], result);
+    }
+
+    [Fact]
+    public async Task Tier_owner_and_minimum_score_filter_before_the_ranking()
+    {
+        var lower = new SurgingAccountsRequest(Week, MinSurge: 0.5);
+
+        Assert.Equal([("globex", "Globex", 15, 15, 10, 1.5), ("umbrella", "umbrella", 12, 12, 20, 0.6)], await RunAsync(lower with { Tier = "smb" }));
+        Assert.Equal([("acme", "Acme Corp", 20, 20, 2, 10), ("umbrella", "umbrella", 12, 12, 20, 0.6)], await RunAsync(lower with { Owner = "alice" }));
+        Assert.Equal([("acme", "Acme Corp", 20, 20, 2, 10), ("globex", "Globex", 15, 15, 10, 1.5)], await RunAsync(lower with { MinScore = 13 }));
+    }
+
+    /// <summary>Six hundred accounts new this week outscore acme, none with a baseline: acme still leads by surge.</summary>
+    [Fact]
+    public async Task Every_engaged_account_is_ranked_by_surge_not_only_the_highest_scoring()
+    {
+        var story = Weeks();
+        for (var i = 0; i < 600; i++)
+        {
+            story.PageViews($"new-{i:D3}", Day(24), 30);
+        }
+
+        var result = await RunAsync(new(Week, First: 1), story);
+
+        Assert.Equal([("acme", "Acme Corp", 20, 20, 2, 10)], result);
     }
 
     [Fact]
