@@ -8,6 +8,7 @@ public static class HostSettings
 {
     public const string AdminKey = "admin-key-for-tests";
     public const string ViewerKey = "viewer-key-for-tests";
+    public const string SalesKey = "sales-key-for-tests";
     public const string IngestKey = "ingest-key-for-tests";
 
     public static string NewDataFolder() =>
@@ -31,7 +32,23 @@ public static class HostSettings
         ["Auth:Keys:2:Name"] = "tests-ingest",
         ["Auth:Keys:2:Sha256"] = Sha256(IngestKey),
         ["Auth:Keys:2:Roles:0"] = "ingest",
+        ["Auth:Keys:3:Name"] = "tests-sales",
+        ["Auth:Keys:3:Sha256"] = Sha256(SalesKey),
+        ["Auth:Keys:3:Roles:0"] = "sales",
     };
+
+    /// <summary>
+    /// For a server in the test process (<see cref="InProcessHost{TEntryPoint}"/>): this process's engine and a database
+    /// of its own named after <paramref name="owner"/>, a spool and an outbox of its own.
+    /// </summary>
+    public static Dictionary<string, string> InProcess(string owner)
+    {
+        var settings = Embedded(TestEngine.DataPath);
+        settings["Storage:Database"] = TestEngine.UniqueDatabase(owner);
+        settings["Ingestion:Spool:Path"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"spool-{Guid.NewGuid():N}");
+        settings["Reports:OutboxPath"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        return settings;
+    }
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -1,12 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Ingestion.Demo;
 using Analytics.Storage;
 using Analytics.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Reports.Tests.Rendering;
 
@@ -15,28 +10,11 @@ namespace Analytics.Reports.Tests.Rendering;
 /// 30 November 2026 (loaded through the server's own ingestion endpoints). Scale 0.25 by default; set
 /// <c>REPORT_DEMO_SCALE=1</c> to measure on the full-size demo.
 /// </summary>
-public sealed class DemoReportHost : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class DemoReportHost() : InProcessHost<Program>("reportsdemo", [KeyValuePair.Create("Reports:Company", (string?)"Northwind Analytics")]), IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, string?> _settings = new(HostSettings.Embedded(TestEngine.DataPath).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
-    {
-        ["Storage:Database"] = TestEngine.UniqueDatabase("reportsdemo"),
-        ["Ingestion:Spool:Path"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"spool-{Guid.NewGuid():N}"),
-        ["Reports:Company"] = "Northwind Analytics",
-    };
-
     public static double Scale => double.TryParse(Environment.GetEnvironmentVariable("REPORT_DEMO_SCALE"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0.25;
-
-    public IClickHouseGateway Gateway => Services.GetRequiredService<IClickHouseGateway>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (name, value) in _settings)
-        {
-            builder.UseSetting(name, value);
-        }
-    }
 
     public async Task InitializeAsync()
     {
@@ -74,10 +52,7 @@ public sealed class DemoReportHost : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>Posts a query with the admin key and returns the result's <c>data</c>; fails on GraphQL errors.</summary>
     public async Task<JsonElement> QueryAsync(string query, IReadOnlyDictionary<string, object?> variables)
     {
-        using var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.AdminKey);
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (_, body) = await PostGraphQLAsync(query, variables, HostSettings.AdminKey);
         Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
         return body.GetProperty("data").Clone();
     }
@@ -105,7 +80,7 @@ public sealed class DemoReportHost : WebApplicationFactory<Program>, IAsyncLifet
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await Gateway.ExecuteAsync($"DROP DATABASE IF EXISTS {Identifiers.Quote(Gateway.Database)}");
+        await DropDatabaseAsync();
         await base.DisposeAsync();
     }
 }
