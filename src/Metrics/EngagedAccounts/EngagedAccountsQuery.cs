@@ -8,10 +8,10 @@ namespace Analytics.Metrics.EngagedAccounts;
 /// each account's surge.
 /// </summary>
 /// <remarks>
-/// Query intuition: the points of the window (the score, from whole months and days, see <see cref="WindowPoints"/>)
-/// and, by day, of its last 7 days and the 28 days before those (the surge's baseline) are summed per account. Accounts
-/// at or above the minimum score (and surge) that pass the filters are counted (a window count over all of them) and
-/// the page after the cursor is cut from the ranking. A second, small query reads last activity and open
+/// Query intuition: the points of the window (the score, see <see cref="WindowPoints"/>), of its last 7 days, and of
+/// the 28 days before those (the surge's baseline) are summed per account; each of the three is read apart, by the
+/// fewest rollup buckets. Accounts at or above the minimum score (and surge) that pass the filters are counted (a
+/// window count over all of them) and the page after the cursor is cut from the ranking. A second, small query reads last activity and open
 /// opportunities for the page's accounts only.
 /// </remarks>
 public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringModelStore models)
@@ -23,13 +23,15 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         WITH
             scored AS (
                 SELECT account_id,
-                    sumIf(points, in_window) AS score,
-                    sumIf(points, NOT in_window AND bucket >= {week_start:Date}) AS this_week,
-                    sumIf(points, NOT in_window AND bucket < {week_start:Date}) AS baseline
+                    sumIf(points, part = 0) AS score,
+                    sumIf(points, part = 1) AS this_week,
+                    sumIf(points, part = 2) AS baseline
                 FROM (
-                    SELECT 1 AS in_window, * FROM ({window_points})
+                    SELECT 0 AS part, * FROM ({window_points})
                     UNION ALL
-                    SELECT 0 AS in_window, * FROM ({surge_points})
+                    SELECT 1 AS part, * FROM ({week_points})
+                    UNION ALL
+                    SELECT 2 AS part, * FROM ({baseline_points})
                 )
                 GROUP BY account_id
                 HAVING score >= {min_score:Float64}
@@ -114,8 +116,9 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         var weekStart = window.To.AddDays(-7);
         return window.ToParameters().AddModel(model)
             .AddWindow("score", WindowCover.Of(window.From, window.To, interval: null))
-            .AddWindow("surge", WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false))
-            .Add("week_start", weekStart)
+            // The last week and the four before it are covered apart, so that no week or month bucket straddles the two.
+            .AddWindow("week", WindowCover.Of(weekStart, window.To, weeks: true, months: true))
+            .AddWindow("baseline", WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true))
             .Add("min_score", minScore ?? model.Threshold)
             .Add("has_list", targetList is not null).Add("list", targetList ?? string.Empty)
             .Add("has_tier", tier is not null).Add("tier", tier ?? string.Empty)
@@ -124,7 +127,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
 
     private static string RankSql(string order) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
         .Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
-        .Replace("{surge_points}", WindowPoints.Sql("surge"), StringComparison.Ordinal)
+        .Replace("{week_points}", WindowPoints.Sql("week"), StringComparison.Ordinal)
+        .Replace("{baseline_points}", WindowPoints.Sql("baseline"), StringComparison.Ordinal)
         .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
 
     private async Task<(List<ClickHouseRow> Ranked, long Total)> RankAsync(string sql, QueryParameters parameters, CancellationToken cancellationToken)

@@ -9,9 +9,11 @@ namespace Analytics.Metrics.Funnel;
 /// <remarks>
 /// Query intuition: the target accounts get a group key each (an attribute, or their first touch in the window).
 /// Engaged accounts are priced from the activity and path rollups (<see cref="WindowPoints"/>) per period (the whole
-/// window, or each trend period) and kept when their points reach the threshold. An engaged account reaches
-/// Opportunity when it has an opportunity created in the same period, and Won when it also has one won (closed) in
-/// that period. Counting distinct (period, account) pairs counts each account once per stage. Target rows come out with period 1970-01-01, stage rows with theirs.
+/// window, or each trend period) and kept when their points reach the threshold; only target accounts are kept, by
+/// joining them to their keys. Each account's opportunities give one row per period in which one was created or won
+/// (closed); an engaged account reaches Opportunity with a creation in its period, and Won when it also has a win then.
+/// Each (period, account) is one row, so each account counts once per stage. Target rows come out with period
+/// 1970-01-01, stage rows with theirs.
 /// </remarks>
 public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -27,31 +29,34 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             engaged AS (
                 SELECT {period_bucket} AS period, account_id
                 FROM ({window_points})
-                WHERE account_id IN (SELECT account_id FROM targets)
+                {target_filter}
                 GROUP BY period, account_id
                 HAVING sum(points) >= {threshold:Float64}
             ),
-            opened AS (
-                SELECT DISTINCT {period_created} AS period, account_id FROM opportunities FINAL
-                WHERE created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')}
-            ),
-            won AS (
-                SELECT DISTINCT {period_closed} AS period, account_id FROM opportunities FINAL
-                WHERE status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')}
-            ),
             staged AS (
-                SELECT period, account_id,
-                    (period, account_id) IN (SELECT period, account_id FROM opened) AS has_opportunity,
-                    has_opportunity AND (period, account_id) IN (SELECT period, account_id FROM won) AS has_won
-                FROM engaged
+                SELECT period, account_id, max(created) AS has_opportunity, max(won) AS has_won
+                FROM (
+                    SELECT {period_created} AS period, account_id, 1 AS created, 0 AS won FROM opportunities FINAL
+                    WHERE created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')}
+                    UNION ALL
+                    SELECT {period_closed} AS period, account_id, 0 AS created, 1 AS won FROM opportunities FINAL
+                    WHERE status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')}
+                )
+                GROUP BY period, account_id
             )
         SELECT toDate(0) AS period, key, count() AS target, 0 AS engaged, 0 AS opportunity, 0 AS won
         FROM keyed GROUP BY key
         UNION ALL
-        SELECT s.period AS period, k.key AS key, 0 AS target, count() AS engaged, countIf(has_opportunity) AS opportunity, countIf(has_won) AS won
-        FROM staged AS s INNER JOIN keyed AS k ON k.account_id = s.account_id
+        SELECT e.period AS period, k.key AS key, 0 AS target, count() AS engaged,
+            countIf(s.has_opportunity = 1) AS opportunity, countIf(s.has_opportunity = 1 AND s.has_won = 1) AS won
+        FROM engaged AS e
+        INNER JOIN keyed AS k ON k.account_id = e.account_id
+        LEFT JOIN staged AS s ON s.period = e.period AND s.account_id = e.account_id
         GROUP BY period, key
         """;
+
+    // A short target list is applied before the points are summed; all accounts are applied by the join alone.
+    private const string ListFilter = "WHERE account_id IN (SELECT account_id FROM targets)";
 
     private static readonly DateOnly TargetPeriod = new(1970, 1, 1);
 
@@ -91,7 +96,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             .Add("has_list", request.TargetList is not null)
             .Add("list", request.TargetList ?? string.Empty);
 
-        var whole = await CountAsync(BuildSql(request.GroupBy, interval: null), parameters, cancellationToken);
+        var whole = await CountAsync(BuildSql(request.GroupBy, interval: null, request.TargetList is not null), parameters, cancellationToken);
         var total = whole.Aggregate(default(FunnelCounts), (sum, r) => sum.Plus(r.Counts));
         var groups = request.GroupBy is null
             ? []
@@ -101,12 +106,12 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
                 .ToList();
 
         var trend = request.Interval is { } interval
-            ? Trend(await CountAsync(BuildSql(null, interval), parameters, cancellationToken), request.Window, interval, total.Target)
+            ? Trend(await CountAsync(BuildSql(null, interval, request.TargetList is not null), parameters, cancellationToken), request.Window, interval, total.Target)
             : [];
         return new FunnelResult(total.ToStages(), groups, trend);
     }
 
-    private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval)
+    private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval, bool hasList)
     {
         var keyed = groupBy switch
         {
@@ -118,6 +123,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
         return Sql.Replace("{keyed}", keyed, StringComparison.Ordinal)
             .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend"), StringComparison.Ordinal)
+            .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
             .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
             .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)
             .Replace("{period_bucket}", PeriodOf("bucket"), StringComparison.Ordinal)

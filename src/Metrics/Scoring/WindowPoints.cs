@@ -6,19 +6,20 @@ namespace Analytics.Metrics.Scoring;
 /// </summary>
 /// <remarks>
 /// Query intuition: a window is read as the fewest buckets (<see cref="WindowCover"/>: months, weeks, days). Each
-/// activity row prices its map of channel/type counts; each path row adds the high-value bonus (high-value price −
-/// price) for its events, and only rows of paths matching the model's patterns are read, because the path rollups are
-/// ordered by path and the paths are matched once in the small <c>url_paths</c> table. The SQL yields unsummed rows
+/// activity row's map of channel/type counts is unfolded and priced key by key; each path row adds the high-value bonus
+/// (high-value price − price) for its events, and only rows of paths matching the model's patterns are read, because the
+/// path rollups are ordered by path and the paths are matched once in the small <c>url_paths</c> table. The SQL yields unsummed rows
 /// <c>(bucket, account_id, points)</c>; a bucket is the first day of a day, week or month inside the window, and lies
 /// inside one period of the trend the cover was made for, so a caller may map it to that period.
 /// </remarks>
 public static class WindowPoints
 {
-    private const string ActivityPoints = """
-        arraySum((k, n) -> n * arrayElement({score_points:Array(Float64)}, indexOf({score_keys:Array(String)}, k)), mapKeys(counts), mapValues(counts))
-        """;
+    // TRICKY: each activity row's map is unfolded (ARRAY JOIN) and its channel/type keys priced with transform(), which
+    // runs vectorised over the whole column; a lambda over each row's map was twice as slow (bench/RESULTS.md). Rows come
+    // out one per (bucket, account, channel/type): callers sum them.
+    private const string ActivityPoints = "events * transform(rule, {score_keys:Array(String)}, {score_points:Array(Float64)}, 0.)";
 
-    private const string Bonus = "events * arrayElement({score_bonus:Array(Float64)}, indexOf({score_keys:Array(String)}, rule))";
+    private const string Bonus = "events * transform(rule, {score_keys:Array(String)}, {score_bonus:Array(Float64)}, 0.)";
 
     private const string HighValuePaths = """
         url_path IN (SELECT url_path FROM url_paths WHERE multiSearchAnyCaseInsensitive(url_path, {score_patterns:Array(String)}))
@@ -30,7 +31,7 @@ public static class WindowPoints
     /// <summary>The SQL of the window named <paramref name="name"/> (its parameters come from <see cref="AddWindow"/>).</summary>
     public static string Sql(string name) => string.Join("\nUNION ALL\n", Grains.SelectMany(g => new[]
     {
-        $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} WHERE {Filter(name, g.Column)}",
+        $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} ARRAY JOIN mapKeys(counts) AS rule, mapValues(counts) AS events WHERE {Filter(name, g.Column)}",
         $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}",
     }));
 
