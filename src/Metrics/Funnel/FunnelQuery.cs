@@ -12,8 +12,8 @@ namespace Analytics.Metrics.Funnel;
 /// window, or each trend period) and kept when their points reach the threshold; only target accounts are kept, by
 /// joining them to their keys. Each account's opportunities give one row per period in which one was created or won
 /// (closed); an engaged account reaches Opportunity with a creation in its period, and Won when it also has a win then.
-/// Each (period, account) is one row, so each account counts once per stage. Target rows come out with period
-/// 1970-01-01, stage rows with theirs.
+/// Each (period, account) is one row, so each account counts once per stage. For the whole window each key's row holds
+/// all four counts; for a trend, target rows come out with period 1970-01-01 and stage rows with their periods.
 /// </remarks>
 public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -44,6 +44,22 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
                 )
                 GROUP BY period, account_id
             )
+        {counts}
+        """;
+
+    // The whole window: one pass over the target accounts (their keys are computed once), joined to the engaged ones and
+    // their stages; a row per key.
+    private const string WholeCounts = """
+        SELECT toDate(0) AS period, k.key AS key, count() AS target, countIf(e.hit = 1) AS engaged,
+            countIf(e.hit = 1 AND s.has_opportunity = 1) AS opportunity, countIf(e.hit = 1 AND s.has_opportunity = 1 AND s.has_won = 1) AS won
+        FROM keyed AS k
+        LEFT JOIN (SELECT account_id, 1 AS hit FROM engaged) AS e ON e.account_id = k.account_id
+        LEFT JOIN staged AS s ON s.account_id = k.account_id
+        GROUP BY key
+        """;
+
+    // A trend: the targets once, then each period's engaged accounts and their stages.
+    private const string TrendCounts = """
         SELECT toDate(0) AS period, key, count() AS target, 0 AS engaged, 0 AS opportunity, 0 AS won
         FROM keyed GROUP BY key
         UNION ALL
@@ -121,7 +137,8 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             _ => AttributeKey.Replace("{column}", AccountGroups.Column(Enum.Parse<AccountAttribute>(groupBy.ToString()!)), StringComparison.Ordinal),
         };
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
-        return Sql.Replace("{keyed}", keyed, StringComparison.Ordinal)
+        return Sql.Replace("{counts}", interval is null ? WholeCounts : TrendCounts, StringComparison.Ordinal)
+            .Replace("{keyed}", keyed, StringComparison.Ordinal)
             .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend"), StringComparison.Ordinal)
             .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
             .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
