@@ -37,7 +37,8 @@ public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 /// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
 /// creation day count too). First and last touch come from the touch rollup's per-day argMin/argMax; linear shares each
 /// amount among keys in proportion to the account's events there. Each opportunity's weights sum to 1, so every model
-/// attributes the same totals.
+/// attributes the same totals. Each weighted row carries its opportunity's amount, so the opportunities are read as few
+/// times as the engine's inlined CTEs allow (first and last touch share one pass over the touches).
 /// </remarks>
 public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<MetricsOptions> options)
 {
@@ -72,22 +73,21 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
                 GROUP BY opportunity_id, key
             ),
             weighted AS (
-                SELECT 'FirstTouch' AS model, o.opportunity_id AS id, nullIf(tupleElement(e.first, {element}), '') AS key, 1.0 AS weight
+                SELECT touch.1 AS model, o.in_pipeline AS in_pipeline, o.in_won AS in_won, o.amount AS amount,
+                    nullIf(tupleElement(touch.2, {element}), '') AS key, 1.0 AS weight
                 FROM opps AS o LEFT JOIN ends AS e ON e.opportunity_id = o.opportunity_id
+                ARRAY JOIN [('FirstTouch', e.first), ('LastTouch', e.last)] AS touch
                 UNION ALL
-                SELECT 'LastTouch', o.opportunity_id, nullIf(tupleElement(e.last, {element}), ''), 1.0
-                FROM opps AS o LEFT JOIN ends AS e ON e.opportunity_id = o.opportunity_id
-                UNION ALL
-                SELECT 'Linear', o.opportunity_id, nullIf(s.key, ''),
+                SELECT 'Linear', o.in_pipeline, o.in_won, o.amount, nullIf(s.key, ''),
                     if(s.events = 0, 1.0, s.events / sum(s.events) OVER (PARTITION BY o.opportunity_id))
                 FROM opps AS o LEFT JOIN spread AS s ON s.opportunity_id = o.opportunity_id
             )
-        SELECT w.model AS model, w.key AS key,
-            sum(o.in_pipeline * o.amount * w.weight) AS pipeline,
-            sum(o.in_won * o.amount * w.weight) AS won_revenue,
-            sum(o.in_pipeline * w.weight) AS pipeline_opportunities,
-            sum(o.in_won * w.weight) AS won_opportunities
-        FROM weighted AS w INNER JOIN opps AS o ON o.opportunity_id = w.id
+        SELECT model, key,
+            sum(in_pipeline * amount * weight) AS pipeline,
+            sum(in_won * amount * weight) AS won_revenue,
+            sum(in_pipeline * weight) AS pipeline_opportunities,
+            sum(in_won * weight) AS won_opportunities
+        FROM weighted
         GROUP BY model, key
         ORDER BY model, pipeline DESC, won_revenue DESC, key
         """;
