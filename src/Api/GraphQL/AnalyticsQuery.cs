@@ -37,7 +37,9 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .Argument<IntervalType>("interval", "Also give the funnel per period (a trend).")
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Metric<FunnelQuery>().RunAsync(
-                new FunnelRequest(c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<FunnelGroupBy?>("groupBy"), c.GetArgument<Interval?>("interval")), ct)));
+                new FunnelRequest(c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<FunnelGroupBy?>("groupBy"), c.GetArgument<Interval?>("interval"),
+                    // A query for the trend alone does not pay for the whole window's stages.
+                    Totals: c.SubFields is not { } asked || asked.Values.Any(f => f.Field.Name == "stages" || f.Field.Name == "groups")), ct)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetListType>>>>("targetLists")
             .Description("Every target list, by name, with its accounts now: the names the targetList arguments take.")

@@ -112,7 +112,18 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             .Add("has_list", request.TargetList is not null)
             .Add("list", request.TargetList ?? string.Empty);
 
-        var whole = await CountAsync(BuildSql(request.GroupBy, interval: null, request.TargetList is not null), parameters, cancellationToken);
+        // The whole window and the trend are two queries, run side by side; the trend's own target rows give its targets.
+        var hasList = request.TargetList is not null;
+        var totals = request.Totals || request.Interval is null;
+        var wholeRows = totals
+            ? CountAsync(BuildSql(request.GroupBy, interval: null, hasList), parameters, cancellationToken)
+            : Task.FromResult<List<FunnelRow>>([]);
+        var trendRows = request.Interval is { } interval
+            ? CountAsync(BuildSql(null, interval, hasList), parameters, cancellationToken)
+            : Task.FromResult<List<FunnelRow>>([]);
+        await Task.WhenAll(wholeRows, trendRows);
+
+        var whole = await wholeRows;
         var total = whole.Aggregate(default(FunnelCounts), (sum, r) => sum.Plus(r.Counts));
         var groups = request.GroupBy is null
             ? []
@@ -120,11 +131,8 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
                 .Select(g => new FunnelGroup(g.Key, g.Aggregate(default(FunnelCounts), (sum, r) => sum.Plus(r.Counts)).ToStages()))
                 .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToList();
-
-        var trend = request.Interval is { } interval
-            ? Trend(await CountAsync(BuildSql(null, interval, request.TargetList is not null), parameters, cancellationToken), request.Window, interval, total.Target)
-            : [];
-        return new FunnelResult(total.ToStages(), groups, trend);
+        var trend = request.Interval is { } trendInterval ? Trend(await trendRows, request.Window, trendInterval) : [];
+        return new FunnelResult(totals ? total.ToStages() : [], groups, trend);
     }
 
     private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval, bool hasList)
@@ -148,8 +156,9 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             .Replace("{period_closed}", PeriodOf("closed_at"), StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<FunnelPoint> Trend(List<FunnelRow> rows, DateWindow window, Interval interval, long targets)
+    private static IReadOnlyList<FunnelPoint> Trend(List<FunnelRow> rows, DateWindow window, Interval interval)
     {
+        var targets = rows.Where(r => r.Period is null).Sum(r => r.Counts.Target);
         var byPeriod = rows.Where(r => r.Period is not null).ToDictionary(r => r.Period!.Value, r => r.Counts);
         return Periods.Covering(window, interval)
             .Select(start => new FunnelPoint(start, (byPeriod.GetValueOrDefault(start) with { Target = targets }).ToStages()))

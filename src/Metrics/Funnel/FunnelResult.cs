@@ -13,8 +13,12 @@ public enum FunnelGroupBy
     FirstTouchChannel,
 }
 
-/// <summary>A funnel over <paramref name="Window"/>, of one target list (all known accounts when null).</summary>
-public sealed record FunnelRequest(DateWindow Window, string? TargetList = null, FunnelGroupBy? GroupBy = null, Interval? Interval = null);
+/// <summary>
+/// A funnel over <paramref name="Window"/>, of one target list (all known accounts when null). Without
+/// <paramref name="Totals"/> only the trend is computed (the stages and groups come back empty): a trend chart asks for no more.
+/// </summary>
+public sealed record FunnelRequest(
+    DateWindow Window, string? TargetList = null, FunnelGroupBy? GroupBy = null, Interval? Interval = null, bool Totals = true);
 
 /// <summary>One stage: TARGET, ENGAGED, OPPORTUNITY or WON; conversion is from the stage before (null for TARGET or when it had no account).</summary>
 public sealed record FunnelStage(string Name, long Accounts, double? ConversionFromPrevious);

@@ -49,6 +49,27 @@ public sealed class GraphQLApiTests(StoryHost story) : IClassFixture<StoryHost>
             body.GetRawText());
     }
 
+    /// <summary>
+    /// A trend chart asks for the trend alone: it gets the same trend as a query that also asks for the stages (whose
+    /// figures come from another query), its targets from the trend's own.
+    /// </summary>
+    [Fact]
+    public async Task A_trend_asked_alone_equals_the_trend_asked_with_the_stages()
+    {
+        const string Trend = "trend { periodStart stages { name accounts } }";
+        var (_, alone) = await Host.QueryAsync($$"""{ funnel(from: "2026-03-02", to: "2026-03-16", targetList: "q1", interval: WEEK) { {{Trend}} } }""");
+        var (_, both) = await Host.QueryAsync($$"""
+            { funnel(from: "2026-03-02", to: "2026-03-16", targetList: "q1", interval: WEEK) { stages { name accounts } {{Trend}} } }
+            """);
+
+        var trend = alone.GetProperty("data").GetProperty("funnel").GetProperty("trend");
+        Assert.Equal(both.GetProperty("data").GetProperty("funnel").GetProperty("trend").GetRawText(), trend.GetRawText());
+        Assert.Equal(
+            """[{"periodStart":"2026-03-02","stages":[{"name":"TARGET","accounts":2},{"name":"ENGAGED","accounts":2},{"name":"OPPORTUNITY","accounts":2},{"name":"WON","accounts":1}]},""" +
+            """{"periodStart":"2026-03-09","stages":[{"name":"TARGET","accounts":2},{"name":"ENGAGED","accounts":0},{"name":"OPPORTUNITY","accounts":0},{"name":"WON","accounts":0}]}]""",
+            trend.GetRawText());
+    }
+
     [Fact]
     public async Task Engaged_accounts_come_as_a_connection_for_a_sales_key()
     {
