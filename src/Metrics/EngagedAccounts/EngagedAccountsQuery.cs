@@ -8,11 +8,12 @@ namespace Analytics.Metrics.EngagedAccounts;
 /// each account's surge.
 /// </summary>
 /// <remarks>
-/// Query intuition: the points of the window (the score, see <see cref="WindowPoints"/>), of its last 7 days, and of
-/// the 28 days before those (the surge's baseline) are summed per account; each of the three is read apart, by the
-/// fewest rollup buckets. Accounts at or above the minimum score (and surge) that pass the filters are counted (a
-/// window count over all of them) and the page after the cursor is cut from the ranking. A second, small query reads last activity and open
-/// opportunities for the page's accounts only.
+/// Query intuition: the points of the window (the score, see <see cref="WindowPoints"/>) are summed per account.
+/// Accounts at or above the minimum score that pass the filters are counted (a window count over all of them) and the
+/// page after the cursor is cut from the ranking. A second, small query reads, for the page's accounts only, their last
+/// activity, open opportunities and the surge's two sums: the points of the window's last 7 days and of the 28 days
+/// before those (each read apart, by the fewest rollup buckets). Ranked by surge, the two sums are summed for every
+/// account in the ranking query itself, which is dearer.
 /// </remarks>
 public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -28,10 +29,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
                     sumIf(points, part = 2) AS baseline
                 FROM (
                     SELECT 0 AS part, * FROM ({window_points})
-                    UNION ALL
-                    SELECT 1 AS part, * FROM ({week_points})
-                    UNION ALL
-                    SELECT 2 AS part, * FROM ({baseline_points})
+                    {surge_parts}
                 )
                 GROUP BY account_id
                 HAVING score >= {min_score:Float64}
@@ -54,8 +52,17 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         LIMIT {limit:UInt32}
         """;
 
+    // Ranked by surge, every account's surge is needed; ranked by score, only the page's (see DetailSql).
+    private const string SurgeParts = """
+        UNION ALL
+        SELECT 1 AS part, * FROM ({week_points})
+        UNION ALL
+        SELECT 2 AS part, * FROM ({baseline_points})
+        """;
+
     private const string DetailSql = """
-        SELECT id AS account_id, t.last_at AS last_at, ifNull(o.open, 0) AS open
+        SELECT id AS account_id, t.last_at AS last_at, ifNull(o.open, 0) AS open, ifNull(p.this_week, 0) AS this_week,
+            ifNull(p.baseline, 0) AS baseline
         FROM (SELECT arrayJoin({ids:Array(String)}) AS id) AS ids
         LEFT JOIN (
             SELECT account_id, max(last_at) AS last_at FROM account_touch_daily
@@ -68,6 +75,15 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
               AND (closed_at IS NULL OR closed_at >= {to_time:DateTime64(3, 'UTC')})
             GROUP BY account_id
         ) AS o ON o.account_id = ids.id
+        LEFT JOIN (
+            SELECT account_id, sumIf(points, part = 1) AS this_week, sumIf(points, part = 2) AS baseline
+            FROM (
+                SELECT 1 AS part, * FROM ({page_week_points})
+                UNION ALL
+                SELECT 2 AS part, * FROM ({page_baseline_points})
+            )
+            GROUP BY account_id
+        ) AS p ON p.account_id = ids.id
         SETTINGS join_use_nulls = 1
         """;
 
@@ -86,7 +102,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .Add("has_min_surge", false).Add("min_surge", 0.0)
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
-        var sql = RankSql(ByScore);
+        var sql = RankSql(ByScore, surgeOfAll: false);
         var (ranked, total) = await RankAsync(sql, parameters, cancellationToken);
         if (request.After is not null && ranked.Count == 0)
         {
@@ -104,7 +120,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .Add("has_min_surge", true).Add("min_surge", request.MinSurge)
             .Add("has_after", false).Add("after_score", 0.0).Add("after_id", string.Empty)
             .Add("limit", (uint)request.First);
-        var (ranked, _) = await RankAsync(RankSql(BySurge), parameters, cancellationToken);
+        var (ranked, _) = await RankAsync(RankSql(BySurge, surgeOfAll: true), parameters, cancellationToken);
         return await WithDetailsAsync(ranked, parameters, cancellationToken);
     }
 
@@ -125,11 +141,18 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .Add("has_owner", owner is not null).Add("owner", owner ?? string.Empty);
     }
 
-    private static string RankSql(string order) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+    private static string RankSql(string order, bool surgeOfAll) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+        .Replace("{surge_parts}", surgeOfAll ? SurgeParts : string.Empty, StringComparison.Ordinal)
         .Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
         .Replace("{week_points}", WindowPoints.Sql("week"), StringComparison.Ordinal)
         .Replace("{baseline_points}", WindowPoints.Sql("baseline"), StringComparison.Ordinal)
         .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+
+    private static readonly string PageDetailSql = DetailSql
+        .Replace("{page_week_points}", WindowPoints.Sql("week", PageAccounts), StringComparison.Ordinal)
+        .Replace("{page_baseline_points}", WindowPoints.Sql("baseline", PageAccounts), StringComparison.Ordinal);
+
+    private const string PageAccounts = "account_id IN {ids:Array(String)}";
 
     private async Task<(List<ClickHouseRow> Ranked, long Total)> RankAsync(string sql, QueryParameters parameters, CancellationToken cancellationToken)
     {
@@ -148,17 +171,19 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         return rows.Select(row => ToAccount(row, details)).ToList();
     }
 
-    private static EngagedAccount ToAccount(ClickHouseRow row, Dictionary<string, (DateTime? LastAt, long Open)> details)
+    private static EngagedAccount ToAccount(ClickHouseRow row, Dictionary<string, PageDetail> details)
     {
         var id = row.Get<string>("account_id");
         var score = row.Get<double>("score");
-        var thisWeek = row.Get<double>("this_week");
-        var previousMean = row.Get<double>("previous_mean");
-        var (lastAt, open) = details.GetValueOrDefault(id);
+        var detail = details.GetValueOrDefault(id);
+        var previousMean = detail.Baseline / 4;
         return new EngagedAccount(
-            id, row.Get<string?>("name"), row.Get<string?>("tier"), row.Get<string?>("owner"), score, thisWeek, previousMean,
-            row.Get<double?>("surge"), lastAt, open, new EngagedAccountCursor(score, id));
+            id, row.Get<string?>("name"), row.Get<string?>("tier"), row.Get<string?>("owner"), score, detail.ThisWeek, previousMean,
+            Ratio.Of(detail.ThisWeek, previousMean), detail.LastAt, detail.Open, new EngagedAccountCursor(score, id));
     }
+
+    /// <summary>What is read for a page's accounts only: last activity, open opportunities, and the surge's two sums.</summary>
+    private readonly record struct PageDetail(DateTime? LastAt, long Open, double ThisWeek, double Baseline);
 
     // A page past the end still reports how many accounts there are.
     private async Task<long> CountAsync(string sql, QueryParameters parameters, CancellationToken cancellationToken)
@@ -174,8 +199,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         return rows.Count == 0 ? 0 : rows[0];
     }
 
-    private async Task<Dictionary<string, (DateTime? LastAt, long Open)>> DetailsAsync(
-        string[] ids, QueryParameters parameters, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, PageDetail>> DetailsAsync(string[] ids, QueryParameters parameters, CancellationToken cancellationToken)
     {
         if (ids.Length == 0)
         {
@@ -183,8 +207,10 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         }
 
         parameters.Add("ids", ids);
-        var rows = await gateway.ListAsync(DetailSql, parameters, r => (
-            Id: r.Get<string>("account_id"), LastAt: r.Get<DateTime?>("last_at"), Open: r.Get<long>("open")), cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => (r.LastAt, r.Open));
+        var rows = await gateway.ListAsync(PageDetailSql, parameters, r => (
+            Id: r.Get<string>("account_id"),
+            Detail: new PageDetail(r.Get<DateTime?>("last_at"), r.Get<long>("open"), r.Get<double>("this_week"), r.Get<double>("baseline"))),
+            cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Detail);
     }
 }

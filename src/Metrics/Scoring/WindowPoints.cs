@@ -28,12 +28,19 @@ public static class WindowPoints
 
     private static readonly (string Grain, string Column)[] Grains = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
 
-    /// <summary>The SQL of the window named <paramref name="name"/> (its parameters come from <see cref="AddWindow"/>).</summary>
-    public static string Sql(string name) => string.Join("\nUNION ALL\n", Grains.SelectMany(g => new[]
+    /// <summary>
+    /// The SQL of the window named <paramref name="name"/> (its parameters come from <see cref="AddWindow"/>), of the
+    /// accounts <paramref name="accounts"/> selects (a condition on <c>account_id</c>), or of every account.
+    /// </summary>
+    public static string Sql(string name, string? accounts = null)
     {
-        $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} ARRAY JOIN mapKeys(counts) AS rule, mapValues(counts) AS events WHERE {Filter(name, g.Column)}",
-        $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}",
-    }));
+        var only = accounts is null ? string.Empty : $" AND {accounts}";
+        return string.Join("\nUNION ALL\n", Grains.SelectMany(g => new[]
+        {
+            $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} ARRAY JOIN mapKeys(counts) AS rule, mapValues(counts) AS events WHERE {Filter(name, g.Column)}{only}",
+            $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}{only}",
+        }));
+    }
 
     /// <summary>The condition on a rollup's bucket column (<c>day</c>, <c>week</c> or <c>month</c>) that selects the window's buckets of that grain.</summary>
     public static string Filter(string name, string column) =>
