@@ -98,11 +98,12 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             throw new MetricArgumentException($"'first' must be between 0 and {MaxPageSize}; it is {request.First}.");
         }
 
-        var parameters = (await ParametersAsync(request.Window, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var covers = Covers.Of(request.Window);
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
             .Add("has_min_surge", false).Add("min_surge", 0.0)
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
-        var sql = RankSql(ByScore, surgeOfAll: false);
+        var sql = RankSql(ByScore, covers, surgeOfAll: false);
         var (ranked, total) = await RankAsync(sql, parameters, cancellationToken);
         if (request.After is not null && ranked.Count == 0)
         {
@@ -110,47 +111,60 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         }
 
         var page = ranked.Take(request.First).ToList();
-        return new EngagedAccountsPage(total, await WithDetailsAsync(page, parameters, cancellationToken), ranked.Count > request.First);
+        return new EngagedAccountsPage(total, await WithDetailsAsync(page, covers, parameters, cancellationToken), ranked.Count > request.First);
     }
 
     /// <summary>The engaged accounts with a surge of at least the request's minimum, strongest surge first (then score, then id).</summary>
     internal async Task<IReadOnlyList<EngagedAccount>> SurgingAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
     {
-        var parameters = (await ParametersAsync(request.Window, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var covers = Covers.Of(request.Window);
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
             .Add("has_min_surge", true).Add("min_surge", request.MinSurge)
             .Add("has_after", false).Add("after_score", 0.0).Add("after_id", string.Empty)
             .Add("limit", (uint)request.First);
-        var (ranked, _) = await RankAsync(RankSql(BySurge, surgeOfAll: true), parameters, cancellationToken);
-        return await WithDetailsAsync(ranked, parameters, cancellationToken);
+        var (ranked, _) = await RankAsync(RankSql(BySurge, covers, surgeOfAll: true), parameters, cancellationToken);
+        return await WithDetailsAsync(ranked, covers, parameters, cancellationToken);
     }
 
     private async Task<QueryParameters> ParametersAsync(
-        DateWindow window, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
+        DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
         var model = await models.CurrentAsync(cancellationToken);
-        var weekStart = window.To.AddDays(-7);
         return window.ToParameters().AddModel(model)
-            .AddWindow("score", WindowCover.Of(window.From, window.To, interval: null))
-            // The last week and the four before it are covered apart, so that no week or month bucket straddles the two.
-            .AddWindow("week", WindowCover.Of(weekStart, window.To, weeks: true, months: true))
-            .AddWindow("baseline", WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true))
+            .AddWindow("score", covers.Score)
+            .AddWindow("week", covers.Week)
+            .AddWindow("baseline", covers.Baseline)
             .Add("min_score", minScore ?? model.Threshold)
             .Add("has_list", targetList is not null).Add("list", targetList ?? string.Empty)
             .Add("has_tier", tier is not null).Add("tier", tier ?? string.Empty)
             .Add("has_owner", owner is not null).Add("owner", owner ?? string.Empty);
     }
 
-    private static string RankSql(string order, bool surgeOfAll) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+    /// <summary>The window's cover (the score), and apart from it its last week and the four before (the surge).</summary>
+    private sealed record Covers(WindowCover Score, WindowCover Week, WindowCover Baseline)
+    {
+        // Covered apart, so that no week or month bucket straddles the last week and the four before it.
+        public static Covers Of(DateWindow window)
+        {
+            var weekStart = window.To.AddDays(-7);
+            return new(
+                WindowCover.Of(window.From, window.To, interval: null),
+                WindowCover.Of(weekStart, window.To, weeks: true, months: true),
+                WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true));
+        }
+    }
+
+    private static string RankSql(string order, Covers covers, bool surgeOfAll) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
         .Replace("{surge_parts}", surgeOfAll ? SurgeParts : string.Empty, StringComparison.Ordinal)
-        .Replace("{window_points}", WindowPoints.Sql("score"), StringComparison.Ordinal)
-        .Replace("{week_points}", WindowPoints.Sql("week"), StringComparison.Ordinal)
-        .Replace("{baseline_points}", WindowPoints.Sql("baseline"), StringComparison.Ordinal)
+        .Replace("{window_points}", WindowPoints.Sql("score", covers.Score), StringComparison.Ordinal)
+        .Replace("{week_points}", WindowPoints.Sql("week", covers.Week), StringComparison.Ordinal)
+        .Replace("{baseline_points}", WindowPoints.Sql("baseline", covers.Baseline), StringComparison.Ordinal)
         .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
 
-    private static readonly string PageDetailSql = DetailSql
-        .Replace("{page_week_points}", WindowPoints.Sql("week", PageAccounts), StringComparison.Ordinal)
-        .Replace("{page_baseline_points}", WindowPoints.Sql("baseline", PageAccounts), StringComparison.Ordinal);
+    private static string PageDetailSql(Covers covers) => DetailSql
+        .Replace("{page_week_points}", WindowPoints.Sql("week", covers.Week, PageAccounts), StringComparison.Ordinal)
+        .Replace("{page_baseline_points}", WindowPoints.Sql("baseline", covers.Baseline, PageAccounts), StringComparison.Ordinal);
 
     private const string PageAccounts = "account_id IN {ids:Array(String)}";
 
@@ -165,9 +179,10 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         return (ranked, total);
     }
 
-    private async Task<IReadOnlyList<EngagedAccount>> WithDetailsAsync(List<ClickHouseRow> rows, QueryParameters parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EngagedAccount>> WithDetailsAsync(
+        List<ClickHouseRow> rows, Covers covers, QueryParameters parameters, CancellationToken cancellationToken)
     {
-        var details = await DetailsAsync(rows.Select(r => r.Get<string>("account_id")).ToArray(), parameters, cancellationToken);
+        var details = await DetailsAsync(rows.Select(r => r.Get<string>("account_id")).ToArray(), covers, parameters, cancellationToken);
         return rows.Select(row => ToAccount(row, details)).ToList();
     }
 
@@ -199,7 +214,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         return rows.Count == 0 ? 0 : rows[0];
     }
 
-    private async Task<Dictionary<string, PageDetail>> DetailsAsync(string[] ids, QueryParameters parameters, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, PageDetail>> DetailsAsync(
+        string[] ids, Covers covers, QueryParameters parameters, CancellationToken cancellationToken)
     {
         if (ids.Length == 0)
         {
@@ -207,7 +223,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         }
 
         parameters.Add("ids", ids);
-        var rows = await gateway.ListAsync(PageDetailSql, parameters, r => (
+        var rows = await gateway.ListAsync(PageDetailSql(covers), parameters, r => (
             Id: r.Get<string>("account_id"),
             Detail: new PageDetail(r.Get<DateTime?>("last_at"), r.Get<long>("open"), r.Get<double>("this_week"), r.Get<double>("baseline"))),
             cancellationToken);

@@ -103,10 +103,12 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.CurrentAsync(cancellationToken);
         var window = request.Window;
+        var wholeCover = WindowCover.Of(window.From, window.To, interval: null);
+        var trendCover = WindowCover.Of(window.From, window.To, request.Interval);
         var parameters = window.ToParameters()
             .AddModel(model)
-            .AddWindow("whole", WindowCover.Of(window.From, window.To, interval: null))
-            .AddWindow("trend", WindowCover.Of(window.From, window.To, request.Interval))
+            .AddWindow("whole", wholeCover)
+            .AddWindow("trend", trendCover)
             // The touch rollups come by day and by month only.
             .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
             .Add("has_list", request.TargetList is not null)
@@ -116,10 +118,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         var hasList = request.TargetList is not null;
         var totals = request.Totals || request.Interval is null;
         var wholeRows = totals
-            ? CountAsync(BuildSql(request.GroupBy, interval: null, hasList), parameters, cancellationToken)
+            ? CountAsync(BuildSql(request.GroupBy, interval: null, wholeCover, hasList), parameters, cancellationToken)
             : Task.FromResult<List<FunnelRow>>([]);
         var trendRows = request.Interval is { } interval
-            ? CountAsync(BuildSql(null, interval, hasList), parameters, cancellationToken)
+            ? CountAsync(BuildSql(null, interval, trendCover, hasList), parameters, cancellationToken)
             : Task.FromResult<List<FunnelRow>>([]);
         await Task.WhenAll(wholeRows, trendRows);
 
@@ -135,7 +137,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         return new FunnelResult(totals ? total.ToStages() : [], groups, trend);
     }
 
-    private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval, bool hasList)
+    private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval, WindowCover cover, bool hasList)
     {
         var keyed = groupBy switch
         {
@@ -147,7 +149,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
         return Sql.Replace("{counts}", interval is null ? WholeCounts : TrendCounts, StringComparison.Ordinal)
             .Replace("{keyed}", keyed, StringComparison.Ordinal)
-            .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend"), StringComparison.Ordinal)
+            .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend", cover), StringComparison.Ordinal)
             .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
             .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
             .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)

@@ -29,18 +29,30 @@ public static class WindowPoints
     private static readonly (string Grain, string Column)[] Grains = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
 
     /// <summary>
-    /// The SQL of the window named <paramref name="name"/> (its parameters come from <see cref="AddWindow"/>), of the
-    /// accounts <paramref name="accounts"/> selects (a condition on <c>account_id</c>), or of every account.
+    /// The SQL of the window named <paramref name="name"/> covered by <paramref name="cover"/> (its parameters come from
+    /// <see cref="AddWindow"/>), of the accounts <paramref name="accounts"/> selects (a condition on <c>account_id</c>), or
+    /// of every account. Only the grains the cover uses are read (a whole year reads months alone).
     /// </summary>
-    public static string Sql(string name, string? accounts = null)
+    public static string Sql(string name, WindowCover cover, string? accounts = null)
     {
         var only = accounts is null ? string.Empty : $" AND {accounts}";
-        return string.Join("\nUNION ALL\n", Grains.SelectMany(g => new[]
+        var branches = Grains.Where(g => Uses(cover, g.Column)).SelectMany(g => new[]
         {
             $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} ARRAY JOIN mapKeys(counts) AS rule, mapValues(counts) AS events WHERE {Filter(name, g.Column)}{only}",
             $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}{only}",
-        }));
+        }).ToList();
+        return branches.Count == 0 ? NoPoints : string.Join("\nUNION ALL\n", branches);
     }
+
+    // An empty window: no rows, of the same columns.
+    private const string NoPoints = "SELECT toDate(0) AS bucket, '' AS account_id, toFloat64(0) AS points WHERE 0";
+
+    private static bool Uses(WindowCover cover, string column) => column switch
+    {
+        "day" => cover.Days.Any(r => !r.IsEmpty),
+        "week" => cover.Weeks.Any(r => !r.IsEmpty),
+        _ => !cover.Months.IsEmpty,
+    };
 
     /// <summary>The condition on a rollup's bucket column (<c>day</c>, <c>week</c> or <c>month</c>) that selects the window's buckets of that grain.</summary>
     public static string Filter(string name, string column) =>

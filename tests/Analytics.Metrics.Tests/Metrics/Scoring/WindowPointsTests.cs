@@ -31,6 +31,7 @@ public sealed class WindowPointsTests
         { "2026-01-05", "2026-01-26" }, // three whole weeks
         { "2025-12-17", "2026-02-11" }, // days, a week, January, a week, days
         { "2025-01-01", "2027-01-01" }, // everything
+        { "2026-02-01", "2026-02-01" }, // empty: no grain read at all
     };
 
     [Theory]
@@ -116,9 +117,10 @@ public sealed class WindowPointsTests
 
     private static async Task<Dictionary<string, double>> PointsAsync(IClickHouseGateway gateway, ScoringModel model, DateWindow window)
     {
-        var parameters = window.ToParameters().AddModel(model).AddWindow("w", WindowCover.Of(window.From, window.To, interval: null));
+        var cover = WindowCover.Of(window.From, window.To, interval: null);
+        var parameters = window.ToParameters().AddModel(model).AddWindow("w", cover);
         var rows = await gateway.ListAsync(
-            $"SELECT account_id, sum(points) AS points FROM ({WindowPoints.Sql("w")}) GROUP BY account_id", parameters,
+            $"SELECT account_id, sum(points) AS points FROM ({WindowPoints.Sql("w", cover)}) GROUP BY account_id", parameters,
             r => (Account: r.Get<string>("account_id"), Points: r.Get<double>("points")), CancellationToken.None);
         return rows.ToDictionary(r => r.Account, r => r.Points);
     }
