@@ -130,9 +130,10 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .Description("Pipeline and won revenue attributed to channels, sources or campaigns: first touch, last touch and linear.")
             .Argument<NonNullGraphType<DateType>>("from", FromDoc).Argument<NonNullGraphType<DateType>>("to", ToDoc)
             .Argument<NonNullGraphType<AttributionDimensionType>>("dimension", "What to attribute revenue to.")
+            .Argument<StringGraphType>("targetList", "Only opportunities of accounts on this target list.")
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => (await c.RunAsync(ct => c.Metric<AttributionQuery>().RunAsync(
-                new AttributionRequest(c.Window(), c.GetArgument<AttributionDimension>("dimension")), ct))).Rows);
+                new AttributionRequest(c.Window(), c.GetArgument<AttributionDimension>("dimension"), c.GetArgument<string?>("targetList")), ct))).Rows);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPerformanceType>>>>("campaignPerformance")
             .Description("Per campaign: accounts reached and engaged, pipeline influenced, spend and cost per engaged account.")

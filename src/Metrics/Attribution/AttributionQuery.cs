@@ -19,7 +19,8 @@ public enum AttributionModel
     Linear,
 }
 
-public sealed record AttributionRequest(DateWindow Window, AttributionDimension Dimension);
+/// <summary>Attribution over <paramref name="Window"/>, of the opportunities of one target list's accounts (all when null).</summary>
+public sealed record AttributionRequest(DateWindow Window, AttributionDimension Dimension, string? TargetList = null);
 
 /// <summary>
 /// Revenue attributed to one key under one model: pipeline (amounts of opportunities created in the window) and won
@@ -51,6 +52,7 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
                 FROM opportunities AS opportunity FINAL
                 -- TRICKY: a bare `amount` here is the non-null alias above, so the test must name the table's column.
                 WHERE opportunity.amount IS NOT NULL AND (in_pipeline OR in_won)
+                  AND (NOT {has_list:Bool} OR account_id IN ({members}))
             ),
             ends AS (
                 SELECT o.opportunity_id AS opportunity_id, argMin(t.first, t.day) AS first, argMax(t.last, t.day) AS last
@@ -101,8 +103,11 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
             AttributionDimension.Campaign => ("campaign", "3"),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dimension, null),
         };
-        var sql = Sql.Replace("{column}", column, StringComparison.Ordinal).Replace("{element}", element, StringComparison.Ordinal);
-        var parameters = request.Window.ToParameters().Add("lookback", (uint)options.Value.AttributionLookbackDays);
+        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        var sql = Sql.Replace("{column}", column, StringComparison.Ordinal).Replace("{element}", element, StringComparison.Ordinal)
+            .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+        var parameters = request.Window.ToParameters().Add("lookback", (uint)options.Value.AttributionLookbackDays)
+            .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty);
         var rows = await gateway.ListAsync(sql, parameters, r => new AttributionRow(
             Enum.Parse<AttributionModel>(r.Get<string>("model")), r.Key("key"), r.Get<double>("pipeline"), r.Get<double>("won_revenue"),
             r.Get<double>("pipeline_opportunities"), r.Get<double>("won_opportunities")), cancellationToken);

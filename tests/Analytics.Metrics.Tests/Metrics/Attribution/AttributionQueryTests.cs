@@ -29,11 +29,38 @@ public sealed class AttributionQueryTests
         .Opportunity("o5", "globex", Day(5), null, "open", null)
         .Opportunity("o6", "acme", Day(1).AddDays(-60), Day(1).AddDays(-30), "won", 5000m);
 
-    private static async Task<AttributionResult> RunAsync(Story story, AttributionDimension dimension, int lookbackDays = 90)
+    private static async Task<AttributionResult> RunAsync(Story story, AttributionDimension dimension, int lookbackDays = 90, string? targetList = null)
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(AttributionQueryTests))).WithAsync(story);
         var options = Options.Create(new MetricsOptions { AttributionLookbackDays = lookbackDays });
-        return await new AttributionQuery(db.Gateway, options).RunAsync(new(FirstWeek, dimension), default);
+        return await new AttributionQuery(db.Gateway, options).RunAsync(new(FirstWeek, dimension, targetList), default);
+    }
+
+    /// <summary>With globex and initech on the list (acme was, and was removed), only o2 and o3 count.</summary>
+    [Fact]
+    public async Task A_target_list_keeps_the_opportunities_of_its_accounts_now()
+    {
+        var story = Journeys().OnList("q1", "globex").OnList("q1", "initech").OnList("q1", "acme", removedAt: Day(1));
+
+        var result = await RunAsync(story, AttributionDimension.Channel, targetList: "q1");
+
+        Assert.Equivalent(new AttributionResult(
+        [
+            new(FirstTouch, "web", 600, 0, 1, 0),
+            new(FirstTouch, null, 300, 0, 1, 0),
+            new(LastTouch, "web", 600, 0, 1, 0),
+            new(LastTouch, null, 300, 0, 1, 0),
+            new(Linear, "web", 600, 0, 1, 0),
+            new(Linear, null, 300, 0, 1, 0),
+        ]), result, strict: true);
+    }
+
+    [Fact]
+    public async Task An_unknown_target_list_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<MetricArgumentException>(() => RunAsync(Journeys(), AttributionDimension.Channel, targetList: "nope"));
+
+        Assert.Equal("There is no target list named 'nope'.", error.Message);
     }
 
     [Fact]
