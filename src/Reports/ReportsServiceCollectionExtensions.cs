@@ -23,6 +23,7 @@ public static class ReportsServiceCollectionExtensions
         builder.Services.AddSingleton<IReportDelivery, ReportDelivery>();
         builder.Services.AddSingleton<SurgeDigest>();
         builder.Services.AddSingleton<ReportRunner>();
+        builder.Services.AddSingleton<CatchUpGate>();
         builder.Services.AddSingleton<ReportCatchUp>();
         builder.Services.AddSingleton<ReportRunsInFlight>();
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
@@ -33,6 +34,29 @@ public sealed class CatchUpAtStartTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Storage closed", server.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first start with the demo (as <c>./run.sh</c> makes it): the catch-up waits until the demo is stored, so the
+    /// first weekly report counts the demo company's accounts instead of an empty database's none.
+    /// </summary>
+    [Fact]
+    public async Task On_the_first_start_with_the_demo_the_catch_up_waits_until_the_demo_is_stored()
+    {
+        var settings = WithCatchUp();
+        settings["Demo:Load"] = "true";
+        settings["ANALYTICS_ADMIN_KEY"] = "demo-admin-key-for-tests";
+        await using var server = await ServerProcess.StartAsync(settings);
+        await WaitForAsync(() => server.Output.Contains("weekly-executive", StringComparison.Ordinal) && server.Output.Contains("delivered:", StringComparison.Ordinal),
+            TimeSpan.FromMinutes(6));
+
+        var output = server.Output;
+        var stored = output.IndexOf("Demo data set stored", StringComparison.Ordinal);
+        Assert.InRange(stored, 0, output.IndexOf("Catching up weekly-executive", StringComparison.Ordinal));
+        var html = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(settings["Reports:OutboxPath"], "message.html", SearchOption.AllDirectories)));
+        var targets = Regex.Match(html, "Target accounts</td><td[^>]*>([^<]*)</td>");
+        Assert.True(targets.Success, html);
+        Assert.NotEqual("0", targets.Groups[1].Value);
     }
 
     private static Dictionary<string, string> WithCatchUp()

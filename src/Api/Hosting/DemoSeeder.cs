@@ -1,5 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Ingestion.Demo;
+using Analytics.Ingestion.Spool;
+using Analytics.Reports.Scheduling;
 using Analytics.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,21 +13,50 @@ namespace Analytics.Api.Hosting;
 /// On the first start with <c>Demo:Load</c> on (<c>./run.sh</c> without <c>--no-demo</c>), loads the demo company's year
 /// through the server's own ingestion endpoints, as a client would, with a progress bar on the console. A marker file in
 /// the data folder keeps later starts from loading it again; an interrupted load is simply redone (ingestion is idempotent).
+/// Until the demo is loaded and stored, the report catch-up waits (<see cref="CatchUpGate"/>), so the first weekly
+/// report is of the demo company, not of an empty database.
 /// </summary>
 public sealed partial class DemoSeeder(
     IServer server,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     IOptions<StorageOptions> storage,
+    DurableSpool spool,
+    CatchUpGate catchUp,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
     private const string MarkerFile = ".demo-loaded";
 
+    private IDisposable? _catchUpHold;
+
+    private string Marker => Path.Combine(Path.GetFullPath(storage.Value.Path), MarkerFile);
+
+    // TRICKY: the hold is taken here, while the host starts, because ExecuteAsync may begin only after the host has
+    // started, and with it the catch-up.
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (WillLoad())
+        {
+            _catchUpHold = catchUp.Hold();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _catchUpHold?.Dispose();
+        base.Dispose();
+    }
+
+    private bool WillLoad() =>
+        configuration.GetValue("Demo:Load", false) && !File.Exists(Marker) && !string.IsNullOrEmpty(configuration[ApiKeyStore.AdminKeyVariable]);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var marker = Path.Combine(Path.GetFullPath(storage.Value.Path), MarkerFile);
-        if (!configuration.GetValue("Demo:Load", false) || File.Exists(marker))
+        using var hold = _catchUpHold;
+        if (!configuration.GetValue("Demo:Load", false) || File.Exists(Marker))
         {
             return;
         }
@@ -52,8 +83,16 @@ public sealed partial class DemoSeeder(
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
             await new DemoLoader(http, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), key, timeProvider: clock)
                 .LoadAsync(data, new DemoConsoleProgress(Console.Out), stoppingToken);
-            await File.WriteAllTextAsync(marker, clock.GetUtcNow().ToString("O"), stoppingToken);
+            await File.WriteAllTextAsync(Marker, clock.GetUtcNow().ToString("O"), stoppingToken);
             LogLoaded(logger, data.TotalRecords);
+
+            // Everything acknowledged is in the spool; the catch-up may go once the writer has stored it.
+            while (spool.PendingBytes > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, stoppingToken);
+            }
+
+            LogStored(logger);
         }
         catch (Exception e) when (e is DemoLoadException or HttpRequestException)
         {
@@ -73,4 +112,7 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data set loaded ({Records} records); it is being written to storage in the background")]
     private static partial void LogLoaded(ILogger logger, long records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data set stored")]
+    private static partial void LogStored(ILogger logger);
 }

@@ -9,10 +9,11 @@ namespace Analytics.Reports.Scheduling;
 /// At start-up, makes each schedule's latest due run if the run history has no run for its period (the server was down
 /// when it was due). The claim in the run history makes it once, whichever servers start together.
 /// It begins only once the host has started: a server that fails its start-up checks (a broken dashboard, say) must
-/// exit at once, not in the middle of a render, and the report's dashboards are loaded only then.
+/// exit at once, not in the middle of a render, and the report's dashboards are loaded only then. It also waits for
+/// <see cref="CatchUpGate"/> (the demo data still loading).
 /// </summary>
 public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, ReportRunner runner, IOptions<ReportOptions> options,
-    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ReportCatchUp> logger) : BackgroundService
+    TimeProvider clock, IHostApplicationLifetime lifetime, CatchUpGate gate, ILogger<ReportCatchUp> logger) : BackgroundService
 {
     /// <summary>Runs what is missing, one schedule after another; returns the runs made or found.</summary>
     public async Task<IReadOnlyList<ReportRun>> CatchUpAsync(CancellationToken cancellationToken)
@@ -56,6 +57,7 @@ public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, R
                 await started.Task.WaitAsync(stoppingToken);
             }
 
+            await gate.WaitAsync(stoppingToken);
             await CatchUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
