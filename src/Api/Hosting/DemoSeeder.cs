@@ -30,13 +30,16 @@ public sealed partial class DemoSeeder(
 
     private IDisposable? _catchUpHold;
 
+    private string? _key;
+
     private string Marker => Path.Combine(Path.GetFullPath(storage.Value.Path), MarkerFile);
 
-    // TRICKY: the hold is taken here, while the host starts, because ExecuteAsync may begin only after the host has
-    // started, and with it the catch-up.
+    // TRICKY: the decision and the catch-up's hold are made here, while the host starts, because ExecuteAsync may begin
+    // only after the host has started, and with it the catch-up.
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (WillLoad())
+        _key = KeyToLoadWith();
+        if (_key is not null)
         {
             _catchUpHold = catchUp.Hold();
         }
@@ -50,21 +53,29 @@ public sealed partial class DemoSeeder(
         base.Dispose();
     }
 
-    private bool WillLoad() =>
-        configuration.GetValue("Demo:Load", false) && !File.Exists(Marker) && !string.IsNullOrEmpty(configuration[ApiKeyStore.AdminKeyVariable]);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The admin key to load the demo with; null when there is nothing to load (demo off, loaded before, or no key).</summary>
+    private string? KeyToLoadWith()
     {
-        using var hold = _catchUpHold;
         if (!configuration.GetValue("Demo:Load", false) || File.Exists(Marker))
         {
-            return;
+            return null;
         }
 
         var key = configuration[ApiKeyStore.AdminKeyVariable];
         if (string.IsNullOrEmpty(key))
         {
             LogNoKey(logger, ApiKeyStore.AdminKeyVariable);
+            return null;
+        }
+
+        return key;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var hold = _catchUpHold;
+        if (_key is not { } key)
+        {
             return;
         }
 

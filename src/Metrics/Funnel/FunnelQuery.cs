@@ -103,6 +103,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.CurrentAsync(cancellationToken);
         var window = request.Window;
+        var hasList = request.TargetList is not null;
         var wholeCover = WindowCover.Of(window.From, window.To, interval: null);
         var trendCover = WindowCover.Of(window.From, window.To, request.Interval);
         var parameters = window.ToParameters()
@@ -111,11 +112,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             .AddWindow("trend", trendCover)
             // The touch rollups come by day and by month only.
             .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
-            .Add("has_list", request.TargetList is not null)
+            .Add("has_list", hasList)
             .Add("list", request.TargetList ?? string.Empty);
 
         // The whole window and the trend are two queries, run side by side; the trend's own target rows give its targets.
-        var hasList = request.TargetList is not null;
         var totals = request.Totals || request.Interval is null;
         var wholeRows = totals
             ? CountAsync(BuildSql(request.GroupBy, interval: null, wholeCover, hasList), parameters, cancellationToken)
