@@ -17,11 +17,13 @@ namespace Analytics.Metrics;
 
 public static class MetricsServiceCollectionExtensions
 {
-    /// <summary>Registers the metrics options (validated at start-up), the scoring model store and one service per metric.</summary>
+    /// <summary>Registers the metrics options (validated at start-up), the scoring model store, the rollups' re-pricing in the background, and one service per metric.</summary>
     public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ScoringModelStore>();
+        builder.Services.AddSingleton<RollupRepricer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RollupRepricer>());
         builder.Services.AddSingleton<FunnelQuery>();
         builder.Services.AddSingleton<SalesVelocityQuery>();
         builder.Services.AddSingleton<NpsQuery>();

@@ -20,12 +20,18 @@ internal sealed class MetricsDatabase : IAsyncDisposable
 
     public ScoringModelStore Models { get; }
 
+    /// <summary>The server's re-pricing of the activity rollups, run when a test calls it.</summary>
+    public RollupRepricer Repricer() => new(Gateway, new SchemaDialect(Gateway.Database, null), Models, NullLogger<RollupRepricer>.Instance);
+
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {
         var gateway = await TestEngine.OpenAsync(owner);
         await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
             .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
-        return new MetricsDatabase(gateway);
+        var database = new MetricsDatabase(gateway);
+        // As the server does at start: the views then price events as they are stored, and queries read those points.
+        await database.Models.EnsureStoredAsync(CancellationToken.None);
+        return database;
     }
 
     public async Task<MetricsDatabase> WithAsync(Story story)

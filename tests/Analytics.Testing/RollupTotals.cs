@@ -5,7 +5,7 @@ namespace Analytics.Testing;
 /// <summary>
 /// What the summing rollups hold against the events they come from; after a crash, a replay or a deletion they must
 /// agree: every event with an account counted once by the engagement and activity rollups, and every web event with a
-/// URL path once by the path rollups.
+/// URL path once by the activity rollups' path counts.
 /// </summary>
 public sealed record RollupTotals(
     ulong Events, ulong Engagement, ulong ActivityDaily, ulong ActivityMonthly, ulong WebEvents, ulong PathDaily, ulong PathMonthly)
@@ -17,8 +17,8 @@ public sealed record RollupTotals(
             (SELECT sum(arraySum(mapValues(counts))) FROM account_activity_daily),
             (SELECT sum(arraySum(mapValues(counts))) FROM account_activity_monthly),
             (SELECT count() FROM events WHERE account_id != '' AND channel = 'web' AND path(url) != ''),
-            (SELECT sum(events) FROM account_path_daily),
-            (SELECT sum(events) FROM account_path_monthly)
+            (SELECT sum(arraySum(mapValues(path_counts))) FROM account_activity_daily),
+            (SELECT sum(arraySum(mapValues(path_counts))) FROM account_activity_monthly)
         """;
 
     /// <summary>The totals of the one row <see cref="Sql"/> returns.</summary>

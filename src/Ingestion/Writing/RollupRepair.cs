@@ -29,7 +29,7 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
                 $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}",
                 parameters, cancellationToken);
             await gateway.ExecuteAsync(
-                $"INSERT INTO {dialect.Qualified(view.Target)} {view.Select.Replace("{source}", source, StringComparison.Ordinal)}",
+                $"INSERT INTO {dialect.Qualified(view.Target)} {dialect.SelectOf(view, source)}",
                 parameters, cancellationToken);
         }
     }

@@ -67,7 +67,7 @@ public sealed class CampaignPerformanceQuery(IClickHouseGateway gateway, Scoring
 
     public async Task<IReadOnlyList<CampaignPerformance>> RunAsync(DateWindow window, CancellationToken cancellationToken)
     {
-        var model = await models.CurrentAsync(cancellationToken);
+        var model = await models.PricedAsync(cancellationToken);
         var sql = Sql.Replace("{points}", ScoringSql.RowPoints, StringComparison.Ordinal);
         return await gateway.ListAsync(sql, window.ToParameters().AddModel(model), r =>
         {

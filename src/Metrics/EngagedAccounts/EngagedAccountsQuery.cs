@@ -130,12 +130,12 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
-        var model = await models.CurrentAsync(cancellationToken);
+        var model = await models.PricedAsync(cancellationToken);
         return window.ToParameters().AddModel(model)
             .AddWindow("score", covers.Score)
             .AddWindow("week", covers.Week)
             .AddWindow("baseline", covers.Baseline)
-            .Add("min_score", minScore ?? model.Threshold)
+            .Add("min_score", minScore ?? model.Model.Threshold)
             .Add("has_list", targetList is not null).Add("list", targetList ?? string.Empty)
             .Add("has_tier", tier is not null).Add("tier", tier ?? string.Empty)
             .Add("has_owner", owner is not null).Add("owner", owner ?? string.Empty);

@@ -7,49 +7,49 @@ namespace Analytics.Metrics.Funnel;
 /// The account-based funnel (DESIGN.md): Target → Engaged → Opportunity → Won over <c>[from, to)</c>.
 /// </summary>
 /// <remarks>
-/// Query intuition: the target accounts get a group key each (an attribute, or their first touch in the window).
-/// Engaged accounts are priced from the activity and path rollups (<see cref="WindowPoints"/>) per period (the whole
-/// window, or each trend period) and kept when their points reach the threshold; only target accounts are kept, by
-/// joining them to their keys. Each account's opportunities give one row per period in which one was created or won
-/// (closed); an engaged account reaches Opportunity with a creation in its period, and Won when it also has a win then.
-/// Each (period, account) is one row, so each account counts once per stage. For the whole window each key's row holds
-/// all four counts; for a trend, target rows come out with period 1970-01-01 and stage rows with their periods.
+/// Query intuition: engaged accounts are priced from the activity rollups (<see cref="WindowPoints"/>) per period (the
+/// whole window, or each trend period) and kept when their points reach the threshold and they are targets. An engaged
+/// account reaches Opportunity with an opportunity created in its period, and Won when one was also won (closed) then.
+/// Each (period, account) is one row, so each account counts once per stage.
+/// For the whole window the target accounts get a group key each (an attribute, or their first touch in the window)
+/// and are joined once to the engaged accounts and to their opportunities: each key's row holds all four counts.
+/// A trend is never grouped: each (period, account)'s points, creations and wins are summed in one grouping, without
+/// joins (the expensive part at scale); its target row comes out with period 1970-01-01, stage rows with their periods.
 /// </remarks>
 public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
-    private const string Sql = """
+    private const string Targets = """
         WITH
             targets AS (
                 SELECT account_id FROM target_list_members FINAL
                 WHERE {has_list:Bool} AND list = {list:String} AND removed_at IS NULL
                 UNION DISTINCT
                 SELECT account_id FROM accounts FINAL WHERE NOT {has_list:Bool}
-            ),
-            keyed AS ({keyed}),
-            engaged AS (
-                SELECT {period_bucket} AS period, account_id
-                FROM ({window_points})
-                {target_filter}
-                GROUP BY period, account_id
-                HAVING sum(points) >= {threshold:Float64}
-            ),
-            staged AS (
-                SELECT period, account_id, max(created) AS has_opportunity, max(won) AS has_won
-                FROM (
-                    SELECT {period_created} AS period, account_id, 1 AS created, 0 AS won FROM opportunities FINAL
-                    WHERE created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')}
-                    UNION ALL
-                    SELECT {period_closed} AS period, account_id, 0 AS created, 1 AS won FROM opportunities FINAL
-                    WHERE status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')}
-                )
-                GROUP BY period, account_id
             )
-        {counts}
         """;
 
     // The whole window: one pass over the target accounts (their keys are computed once), joined to the engaged ones and
     // their stages; a row per key.
-    private const string WholeCounts = """
+    private const string WholeSql = Targets + """
+            , keyed AS ({keyed}),
+            engaged AS (
+                SELECT account_id
+                FROM ({window_points})
+                {target_filter}
+                GROUP BY account_id
+                HAVING sum(points) >= {threshold:Float64}
+            ),
+            staged AS (
+                SELECT account_id, max(created) AS has_opportunity, max(won) AS has_won
+                FROM (
+                    SELECT account_id, 1 AS created, 0 AS won FROM opportunities FINAL
+                    WHERE created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')}
+                    UNION ALL
+                    SELECT account_id, 0 AS created, 1 AS won FROM opportunities FINAL
+                    WHERE status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')}
+                )
+                GROUP BY account_id
+            )
         SELECT toDate(0) AS period, k.key AS key, count() AS target, countIf(e.hit = 1) AS engaged,
             countIf(e.hit = 1 AND s.has_opportunity = 1) AS opportunity, countIf(e.hit = 1 AND s.has_opportunity = 1 AND s.has_won = 1) AS won
         FROM keyed AS k
@@ -58,17 +58,31 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         GROUP BY key
         """;
 
-    // A trend: the targets once, then each period's engaged accounts and their stages.
-    private const string TrendCounts = """
-        SELECT toDate(0) AS period, key, count() AS target, 0 AS engaged, 0 AS opportunity, 0 AS won
-        FROM keyed GROUP BY key
+    // A trend (never grouped): the targets once, then one grouping per (period, account) of its points and its
+    // opportunities' creations and wins together, so the engaged accounts meet their stages without a join.
+    private const string TrendSql = Targets + """
+        SELECT toDate(0) AS period, CAST(NULL, 'Nullable(String)') AS key, count() AS target, 0 AS engaged, 0 AS opportunity, 0 AS won
+        FROM targets
         UNION ALL
-        SELECT e.period AS period, k.key AS key, 0 AS target, count() AS engaged,
-            countIf(s.has_opportunity = 1) AS opportunity, countIf(s.has_opportunity = 1 AND s.has_won = 1) AS won
-        FROM engaged AS e
-        INNER JOIN keyed AS k ON k.account_id = e.account_id
-        LEFT JOIN staged AS s ON s.period = e.period AND s.account_id = e.account_id
-        GROUP BY period, key
+        SELECT period, CAST(NULL, 'Nullable(String)') AS key, 0 AS target, count() AS engaged,
+            countIf(has_opportunity = 1) AS opportunity, countIf(has_opportunity = 1 AND has_won = 1) AS won
+        FROM (
+            SELECT period, account_id, max(created) AS has_opportunity, max(won) AS has_won
+            FROM (
+                SELECT {period_bucket} AS period, account_id, points, 0 AS created, 0 AS won
+                FROM ({window_points})
+                {target_filter}
+                UNION ALL
+                SELECT {period_created} AS period, account_id, 0., 1 AS created, 0 AS won FROM opportunities FINAL
+                WHERE created_at >= {from_time:DateTime64(3, 'UTC')} AND created_at < {to_time:DateTime64(3, 'UTC')}
+                UNION ALL
+                SELECT {period_closed} AS period, account_id, 0., 0 AS created, 1 AS won FROM opportunities FINAL
+                WHERE status = 'won' AND closed_at >= {from_time:DateTime64(3, 'UTC')} AND closed_at < {to_time:DateTime64(3, 'UTC')}
+            )
+            GROUP BY period, account_id
+            HAVING sum(points) >= {threshold:Float64} AND account_id IN (SELECT account_id FROM targets)
+        )
+        GROUP BY period
         """;
 
     // A short target list is applied before the points are summed; all accounts are applied by the join alone.
@@ -101,7 +115,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
     public async Task<FunnelResult> RunAsync(FunnelRequest request, CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
-        var model = await models.CurrentAsync(cancellationToken);
+        var model = await models.PricedAsync(cancellationToken);
         var window = request.Window;
         var hasList = request.TargetList is not null;
         var wholeCover = WindowCover.Of(window.From, window.To, interval: null);
@@ -147,7 +161,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             _ => AttributeKey.Replace("{column}", AccountGroups.Column(Enum.Parse<AccountAttribute>(groupBy.ToString()!)), StringComparison.Ordinal),
         };
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
-        return Sql.Replace("{counts}", interval is null ? WholeCounts : TrendCounts, StringComparison.Ordinal)
+        return (interval is null ? WholeSql : TrendSql)
             .Replace("{keyed}", keyed, StringComparison.Ordinal)
             .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend", cover), StringComparison.Ordinal)
             .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)

@@ -1,7 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Analytics.Metrics.Scoring;
 
 /// <summary>Points for one (channel, type) of event; <see cref="HighValuePoints"/>, when set, replaces them on a high-value page.</summary>
-public sealed record ScoringRule(string Channel, string Type, double Points, double? HighValuePoints = null);
+public sealed record ScoringRule(string Channel, string Type, double Points, double? HighValuePoints = null)
+{
+    /// <summary>The rule's key in the rollups, <c>channel/type</c>.</summary>
+    [JsonIgnore]
+    public string Key => $"{Channel}/{Type}";
+
+    /// <summary>What a high-value page adds to the rule's points.</summary>
+    [JsonIgnore]
+    public double Bonus => (HighValuePoints ?? Points) - Points;
+}
 
 /// <summary>
 /// The engagement scoring model (DESIGN.md): points per (channel, type), a different price on high-value pages (a URL

@@ -2,33 +2,42 @@ using System.Text.Json;
 
 namespace Analytics.Metrics.Scoring;
 
+/// <summary>A scoring model with the version it is stored under; version 0 is a model never stored (the default).</summary>
+public sealed record PricedModel(ScoringModel Model, ulong Version);
+
 /// <summary>
 /// The scoring model in use, kept in <c>scoring_models</c> (the latest version of id <c>default</c>); the default model
 /// of DESIGN.md until an admin saves another. Read at most once per <see cref="CacheFor"/>, and at once after a save here.
+/// Besides its JSON definition, a save stores the model as the activity views price events with it (rule keys,
+/// points, bonus, patterns) under a version larger than any before, which tells rows priced with it from older ones.
 /// </summary>
 public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider clock)
 {
     private const string ModelId = "default";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (ScoringModel Model, DateTimeOffset ReadAt)? _cached;
+    private readonly SemaphoreSlim _saved = new(0, 1);
+    private (PricedModel Priced, DateTimeOffset ReadAt)? _cached;
 
     /// <summary>How long a model read from storage is reused; other nodes' saves show after at most this long.</summary>
     public static TimeSpan CacheFor { get; } = TimeSpan.FromSeconds(10);
 
-    public async Task<ScoringModel> CurrentAsync(CancellationToken cancellationToken)
+    public async Task<ScoringModel> CurrentAsync(CancellationToken cancellationToken) => (await PricedAsync(cancellationToken)).Model;
+
+    /// <summary>The model in use and its version (cached as <see cref="CurrentAsync"/>).</summary>
+    public async Task<PricedModel> PricedAsync(CancellationToken cancellationToken)
     {
         if (_cached is { } hit && clock.GetUtcNow() - hit.ReadAt < CacheFor)
         {
-            return hit.Model;
+            return hit.Priced;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var model = await ReadAsync(cancellationToken) ?? ScoringModel.Default;
-            _cached = (model, clock.GetUtcNow());
-            return model;
+            var priced = await ReadAsync(cancellationToken) ?? new PricedModel(ScoringModel.Default, 0);
+            _cached = (priced, clock.GetUtcNow());
+            return priced;
         }
         finally
         {
@@ -44,21 +53,61 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
             throw new Common.MetricArgumentException("The scoring model is not valid: " + string.Join(" ", problems));
         }
 
+        var previous = await ReadAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var version = Math.Max((ulong)now.ToUnixTimeMilliseconds(), (previous?.Version ?? 0) + 1);
         var definition = JsonSerializer.Serialize(model, Json);
         await gateway.InsertAsync(
-            "scoring_models", ["model_id", "definition", "updated_by", "updated_at"],
-            [[ModelId, definition, savedBy, clock.GetUtcNow().UtcDateTime]], cancellationToken);
-        _cached = (model, clock.GetUtcNow());
+            "scoring_models",
+            ["model_id", "definition", "updated_by", "updated_at", "version", "rule_keys", "rule_points", "rule_bonus", "high_value_patterns"],
+            [[
+                ModelId, definition, savedBy, now.UtcDateTime, version,
+                model.Rules.Select(r => r.Key).ToArray(),
+                model.Rules.Select(r => r.Points).ToArray(),
+                model.Rules.Select(r => r.Bonus).ToArray(),
+                model.HighValuePatterns.ToArray(),
+            ]],
+            cancellationToken);
+        _cached = (new PricedModel(model, version), clock.GetUtcNow());
+        if (_saved.CurrentCount == 0)
+        {
+            _saved.Release();
+        }
+
         return model;
     }
 
-    private async Task<ScoringModel?> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure the model in use is stored with a version, so the activity views price new events with it: saves the
+    /// default model when none is stored, and a model saved before versions existed once more. Returns it.
+    /// </summary>
+    public async Task<PricedModel> EnsureStoredAsync(CancellationToken cancellationToken)
     {
-        const string sql = "SELECT definition FROM scoring_models FINAL WHERE model_id = {id:String}";
+        var stored = await ReadAsync(cancellationToken);
+        if (stored is { Version: > 0 })
+        {
+            return stored;
+        }
+
+        await SaveAsync(stored?.Model ?? ScoringModel.Default, "system", cancellationToken);
+        return await ReadAsync(cancellationToken) ?? throw new InvalidOperationException("The scoring model just saved cannot be read.");
+    }
+
+    /// <summary>The stored model, uncached (null when none is stored).</summary>
+    public Task<PricedModel?> StoredAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
+
+    /// <summary>Waits until a model is saved through this store, or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitForSaveAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _saved.WaitAsync(timeout, cancellationToken);
+
+    private async Task<PricedModel?> ReadAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT definition, version FROM scoring_models FINAL WHERE model_id = {id:String}";
         await foreach (var row in gateway.QueryAsync(sql, new QueryParameters().Add("id", ModelId), cancellationToken))
         {
-            return JsonSerializer.Deserialize<ScoringModel>(row.Get<string>("definition"), Json)
+            var model = JsonSerializer.Deserialize<ScoringModel>(row.Get<string>("definition"), Json)
                 ?? throw new InvalidOperationException("The stored scoring model is empty.");
+            return new PricedModel(model, row.Get<ulong>("version"));
         }
 
         return null;

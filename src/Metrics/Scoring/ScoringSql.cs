@@ -1,7 +1,7 @@
 namespace Analytics.Metrics.Scoring;
 
 /// <summary>
-/// Prices the engagement rollup's counts with a scoring model at query time, so a changed model applies to past events.
+/// Prices the rollups' counts with a scoring model at query time, so a changed model applies to past events.
 /// The model travels as typed array parameters; no part of it becomes SQL text.
 /// </summary>
 public static class ScoringSql
@@ -17,14 +17,42 @@ public static class ScoringSql
             indexOf({score_keys:Array(String)}, concat(channel, '/', type)))
         """;
 
-    /// <summary>Adds the model's parameters (<c>score_*</c>, and <c>{threshold:Float64}</c>) for <see cref="RowPoints"/> and <see cref="WindowPoints"/>.</summary>
-    public static QueryParameters AddModel(this QueryParameters parameters, ScoringModel model) => parameters
-        .Add("score_keys", model.Rules.Select(r => $"{r.Channel}/{r.Type}").ToArray())
-        .Add("score_points", model.Rules.Select(r => r.Points).ToArray())
-        .Add("score_high_value", model.Rules.Select(r => r.HighValuePoints ?? r.Points).ToArray())
-        .Add("score_patterns", model.HighValuePatterns.ToArray())
-        // For the path rollups: what a high-value page adds to a rule's price, and the rules where it adds anything.
-        .Add("score_bonus", model.Rules.Select(r => (r.HighValuePoints ?? r.Points) - r.Points).ToArray())
-        .Add("score_bonus_rules", model.Rules.Where(r => (r.HighValuePoints ?? r.Points) != r.Points).Select(r => $"{r.Channel}/{r.Type}").ToArray())
-        .Add("threshold", model.Threshold);
+    /// <summary>
+    /// Whether an activity rollup row's <c>points</c> were priced with the model in use (every event of it: a row merged
+    /// from rows of two models has different bounds).
+    /// </summary>
+    public const string PricedNow = "(model_min = {score_version:UInt64} AND model_max = {score_version:UInt64})";
+
+    /// <summary>
+    /// The points of one activity rollup row priced from its counts: each <c>channel/type</c> count times its price, plus,
+    /// for each <c>path?type</c> count of web events on a page matching a high-value pattern, the rule's bonus. The
+    /// same as the activity views price its events with the model at write time.
+    /// </summary>
+    public const string ActivityRowPoints = """
+        arraySum(arrayMap((rule, n) -> n * transform(rule, {score_keys:Array(String)}, {score_points:Array(Float64)}, 0.), mapKeys(counts), mapValues(counts)))
+        + arraySum(arrayMap((page, n) -> if(
+                multiSearchAnyCaseInsensitive(substring(page, 1, position(page, '?') - 1), {score_patterns:Array(String)}),
+                n * transform(concat('web/', substring(page, position(page, '?') + 1)), {score_keys:Array(String)}, {score_bonus:Array(Float64)}, 0.),
+                0.),
+            mapKeys(path_counts), mapValues(path_counts)))
+        """;
+
+    /// <summary>
+    /// Adds the model's parameters (<c>score_*</c>, and <c>{threshold:Float64}</c>) for <see cref="RowPoints"/>,
+    /// <see cref="ActivityRowPoints"/> and <see cref="WindowPoints"/>.
+    /// </summary>
+    public static QueryParameters AddModel(this QueryParameters parameters, PricedModel priced)
+    {
+        var model = priced.Model;
+        return parameters
+            .Add("score_keys", model.Rules.Select(r => r.Key).ToArray())
+            .Add("score_points", model.Rules.Select(r => r.Points).ToArray())
+            .Add("score_high_value", model.Rules.Select(r => r.HighValuePoints ?? r.Points).ToArray())
+            .Add("score_bonus", model.Rules.Select(r => r.Bonus).ToArray())
+            .Add("score_patterns", model.HighValuePatterns.ToArray())
+            // TRICKY: rows the views priced with no model stored carry version 0 and no points; a model never stored
+            // (the default) therefore matches no row, and every row is priced from its counts.
+            .Add("score_version", priced.Version == 0 ? ulong.MaxValue : priced.Version)
+            .Add("threshold", model.Threshold);
+    }
 }

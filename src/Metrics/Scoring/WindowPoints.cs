@@ -1,31 +1,20 @@
 namespace Analytics.Metrics.Scoring;
 
 /// <summary>
-/// The points accounts earned in a window, priced with a scoring model from the activity and path rollups (not raw
-/// events, and not the wide engagement rollup row by row), so a changed model applies to past events at once.
+/// The points accounts earned in a window, from the activity rollups (not raw events), priced with the scoring model in
+/// use, so a changed model applies to past events at once.
 /// </summary>
 /// <remarks>
-/// Query intuition: a window is read as the fewest buckets (<see cref="WindowCover"/>: months, weeks, days). Each
-/// activity row's map of channel/type counts is unfolded and priced key by key; each path row adds the high-value bonus
-/// (high-value price − price) for its events, and only rows of paths matching the model's patterns are read, because the
-/// path rollups are ordered by path and the paths are matched once in the small <c>url_paths</c> table. The SQL yields unsummed rows
-/// <c>(bucket, account_id, points)</c>; a bucket is the first day of a day, week or month inside the window, and lies
-/// inside one period of the trend the cover was made for, so a caller may map it to that period.
+/// Query intuition: a window is read as the fewest buckets (<see cref="WindowCover"/>: months, weeks, days). A rollup
+/// row priced at write time with the model in use gives its <c>points</c> as they are: one number per row, no
+/// unfolding. A row priced under another model (after a change, until the re-pricing in the background reaches it)
+/// is priced from its counts (<see cref="ScoringSql.ActivityRowPoints"/>); the engine reads those counts only for such
+/// rows, since the version condition is checked first. The SQL yields unsummed rows <c>(bucket, account_id, points)</c>;
+/// a bucket is the first day of a day, week or month inside the window, and lies inside one period of the trend the
+/// cover was made for, so a caller may map it to that period.
 /// </remarks>
 public static class WindowPoints
 {
-    // TRICKY: each activity row's map is unfolded (ARRAY JOIN) and its channel/type keys priced with transform(), which
-    // runs vectorised over the whole column; a lambda over each row's map was twice as slow (bench/RESULTS.md). Rows come
-    // out one per (bucket, account, channel/type): callers sum them.
-    private const string ActivityPoints = "events * transform(rule, {score_keys:Array(String)}, {score_points:Array(Float64)}, 0.)";
-
-    private const string Bonus = "events * transform(rule, {score_keys:Array(String)}, {score_bonus:Array(Float64)}, 0.)";
-
-    private const string HighValuePaths = """
-        url_path IN (SELECT url_path FROM url_paths WHERE multiSearchAnyCaseInsensitive(url_path, {score_patterns:Array(String)}))
-          AND has({score_bonus_rules:Array(String)}, rule)
-        """;
-
     private static readonly (string Grain, string Column)[] Grains = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
 
     /// <summary>
@@ -38,8 +27,8 @@ public static class WindowPoints
         var only = accounts is null ? string.Empty : $" AND {accounts}";
         var branches = Grains.Where(g => Uses(cover, g.Column)).SelectMany(g => new[]
         {
-            $"SELECT {g.Column} AS bucket, account_id, {ActivityPoints} AS points FROM account_activity_{g.Grain} ARRAY JOIN mapKeys(counts) AS rule, mapValues(counts) AS events WHERE {Filter(name, g.Column)}{only}",
-            $"SELECT {g.Column} AS bucket, account_id, {Bonus} AS points FROM account_path_{g.Grain} WHERE {HighValuePaths} AND {Filter(name, g.Column)}{only}",
+            $"SELECT {g.Column} AS bucket, account_id, points FROM account_activity_{g.Grain} WHERE {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
+            $"SELECT {g.Column} AS bucket, account_id, {ScoringSql.ActivityRowPoints} AS points FROM account_activity_{g.Grain} WHERE NOT {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
         }).ToList();
         return branches.Count == 0 ? NoPoints : string.Join("\nUNION ALL\n", branches);
     }

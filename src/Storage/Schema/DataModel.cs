@@ -313,6 +313,20 @@ public static class DataModel
         "model_id");
 
     /// <summary>
+    /// The columns migration 8 added to <see cref="ScoringModels"/>: the model as the activity views price events with it
+    /// (rule keys <c>channel/type</c>, points, high-value bonus, URL patterns) and its version, which only grows. A row
+    /// saved before has version 0 and no rules; the server saves the model again at start (ScoringModelStore).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScoringModelPriceColumns =
+    [
+        "version UInt64 DEFAULT 0",
+        "rule_keys Array(String)",
+        "rule_points Array(Float64)",
+        "rule_bonus Array(Float64)",
+        "high_value_patterns Array(String)",
+    ];
+
+    /// <summary>
     /// Identity resolution: every alias (a Segment userId or anonymousId) of a person, with what is known of the person:
     /// its email and its account. An alias's latest row wins.
     /// </summary>
@@ -342,11 +356,23 @@ public static class DataModel
         "event_ids_mv", Source: "events", Target: "event_ids",
         Select: "SELECT event_id, toDate(timestamp) AS day FROM {source}");
 
+    /// <summary>The columns migration 8 added to the activity rollups: declared first, since the activity tables below are made of them.</summary>
+    public static readonly IReadOnlyList<string> ActivityPricingColumns =
+    [
+        "path_counts SimpleAggregateFunction(sumMap, Map(String, UInt64))",
+        "points SimpleAggregateFunction(sum, Float64)",
+        "model_min SimpleAggregateFunction(min, UInt64)",
+        "model_max SimpleAggregateFunction(max, UInt64)",
+    ];
+
     /// <summary>
-    /// Activity rollups, per account and day, week (from Monday) or month: how many events of each <c>channel/type</c>
-    /// (a map). Together with the path rollups below they price a window with any scoring model without touching URL
-    /// paths row by row: points = Σ count × price of its channel/type, plus, for high-value pages, Σ page events ×
-    /// (high-value price − price). A window reads whole months, then whole weeks, then days (see WindowPoints in Metrics).
+    /// Activity rollups, per account and day, week (from Monday) or month. Each row holds its events priced at write time
+    /// (<c>points</c>) with the scoring model then in use, whose version bounds are <c>model_min</c>/<c>model_max</c>: a
+    /// row whose bounds are both the current version is priced right and is read as one number. A row priced under
+    /// another model (or merged from rows of two) is priced at query time from what it also keeps: how many events of
+    /// each <c>channel/type</c> (<c>counts</c>) and, for web events, of each <c>path?type</c> (<c>path_counts</c>, for the
+    /// high-value bonus; a path never holds '?'). A model change re-prices the rows in the background (RollupRepricer in
+    /// Metrics). A window reads whole months, then whole weeks, then days (see WindowPoints in Metrics).
     /// </summary>
     public static readonly TableSpec AccountActivityDaily = ActivityTable("account_activity_daily", "day");
 
@@ -355,40 +381,13 @@ public static class DataModel
     public static readonly TableSpec AccountActivityMonthly = ActivityTable("account_activity_monthly", "month");
 
     public static readonly MaterializedViewSpec AccountActivityDailyView = new(
-        "account_activity_daily_mv", Source: "events", Target: "account_activity_daily", Select: ActivitySelect("toDate(timestamp)", "day"));
+        "account_activity_daily_priced_mv", Source: "events", Target: "account_activity_daily", Select: ActivitySelect("toDate(timestamp)", "day"));
 
     public static readonly MaterializedViewSpec AccountActivityWeeklyView = new(
-        "account_activity_weekly_mv", Source: "events", Target: "account_activity_weekly", Select: ActivitySelect("toMonday(timestamp)", "week"), Bucket: "week");
+        "account_activity_weekly_priced_mv", Source: "events", Target: "account_activity_weekly", Select: ActivitySelect("toMonday(timestamp)", "week"), Bucket: "week");
 
     public static readonly MaterializedViewSpec AccountActivityMonthlyView = new(
-        "account_activity_monthly_mv", Source: "events", Target: "account_activity_monthly", Select: ActivitySelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
-
-    /// <summary>
-    /// Web events per URL path, rule (<c>channel/type</c>), day, week or month and account. Ordered by path first, so the
-    /// high-value bonus reads only the rows of the paths that match the model's patterns.
-    /// </summary>
-    public static readonly TableSpec AccountPathDaily = PathTable("account_path_daily", "day");
-
-    public static readonly TableSpec AccountPathWeekly = PathTable("account_path_weekly", "week");
-
-    public static readonly TableSpec AccountPathMonthly = PathTable("account_path_monthly", "month");
-
-    public static readonly MaterializedViewSpec AccountPathDailyView = new(
-        "account_path_daily_mv", Source: "events", Target: "account_path_daily", Select: PathSelect("toDate(timestamp)", "day"));
-
-    public static readonly MaterializedViewSpec AccountPathWeeklyView = new(
-        "account_path_weekly_mv", Source: "events", Target: "account_path_weekly", Select: PathSelect("toMonday(timestamp)", "week"), Bucket: "week");
-
-    public static readonly MaterializedViewSpec AccountPathMonthlyView = new(
-        "account_path_monthly_mv", Source: "events", Target: "account_path_monthly", Select: PathSelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
-
-    /// <summary>Every URL path web events were seen on: the small set the model's high-value patterns are matched against.</summary>
-    public static readonly TableSpec UrlPaths = new("url_paths", ["url_path String"], "ReplacingMergeTree", "url_path");
-
-    // Paths only ever grow (a deletion leaves the bare path, which names no one), so nothing rebuilds them.
-    public static readonly MaterializedViewSpec UrlPathsView = new(
-        "url_paths_mv", Source: "events", Target: "url_paths", Bucket: null,
-        Select: "SELECT DISTINCT path(url) AS url_path FROM {source} WHERE channel = 'web' AND account_id != '' AND url_path != ''");
+        "account_activity_monthly_priced_mv", Source: "events", Target: "account_activity_monthly", Select: ActivitySelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
 
     /// <summary>The touch rollup per account and month (see <see cref="AccountTouchDaily"/>), for windows of whole months.</summary>
     public static readonly TableSpec AccountTouchMonthly = AccountTouchDaily with
@@ -404,34 +403,45 @@ public static class DataModel
         Select: AccountTouchDailySelect.Replace("toDate(timestamp) AS day", "toStartOfMonth(timestamp) AS month", StringComparison.Ordinal)
             .Replace("GROUP BY account_id, day", "GROUP BY account_id, month", StringComparison.Ordinal));
 
-    private static TableSpec ActivityTable(string name, string bucket) => new(
-        name,
-        ["account_id String", $"{bucket} Date", "counts SimpleAggregateFunction(sumMap, Map(String, UInt64))"],
-        "AggregatingMergeTree",
-        $"account_id, {bucket}",
-        PartitionBy: $"toYYYYMM({bucket})",
-        ShardingKey: ByAccount);
+    private static TableSpec ActivityTable(string name, string bucket) => SupersededModel.ActivityTable(name, bucket) with
+    {
+        Columns = [.. SupersededModel.ActivityTable(name, bucket).Columns, .. ActivityPricingColumns],
+    };
 
+    // TRICKY: the model is joined to each inserted block (a scalar subquery would be a query inside the insert, which
+    // the embedded engine's streamed inserts cancel); with no stored model it is version 0 with no rules, which prices
+    // nothing and is never current, so such rows are priced at query time until re-priced.
     private static string ActivitySelect(string bucketOf, string bucket) => $$"""
-        SELECT account_id, {{bucketOf}} AS {{bucket}}, sumMap(map(concat(channel, '/', type), toUInt64(1))) AS counts
-        FROM {source}
+        SELECT
+            account_id,
+            {{bucketOf}} AS {{bucket}},
+            sumMap(map(concat(channel, '/', type), toUInt64(1))) AS counts,
+            sumMapIf(map(concat(path(url), '?', type), toUInt64(1)), channel = 'web' AND path(url) != '') AS path_counts,
+            sum(arrayElement(model.prices, indexOf(model.keys, concat(channel, '/', type)))
+                + if(channel = 'web' AND arrayExists(p -> positionCaseInsensitive(path(url), p) > 0, model.patterns),
+                    arrayElement(model.bonuses, indexOf(model.keys, concat(channel, '/', type))), 0.)) AS points,
+            min(model.model_version) AS model_min,
+            max(model.model_version) AS model_max
+        FROM {source} AS event
+        CROSS JOIN {{CurrentPrices}} AS model
         WHERE account_id != ''
         GROUP BY account_id, {{bucket}}
         """;
 
-    private static TableSpec PathTable(string name, string bucket) => new(
-        name,
-        ["url_path String", "rule LowCardinality(String)", $"{bucket} Date", "account_id String", "events SimpleAggregateFunction(sum, UInt64)"],
-        "AggregatingMergeTree",
-        $"url_path, rule, {bucket}, account_id",
-        PartitionBy: $"toYYYYMM({bucket})",
-        ShardingKey: ByAccount);
-
-    private static string PathSelect(string bucketOf, string bucket) => $$"""
-        SELECT path(url) AS url_path, concat(channel, '/', type) AS rule, {{bucketOf}} AS {{bucket}}, account_id, toUInt64(count()) AS events
-        FROM {source}
-        WHERE channel = 'web' AND account_id != '' AND url_path != ''
-        GROUP BY url_path, rule, {{bucket}}, account_id
+    /// <summary>
+    /// The scoring model in use as SQL reads it at write time, one row: its version, rule keys <c>channel/type</c>, their
+    /// points, the high-value bonus of each, the high-value URL patterns (the price columns of <see cref="ScoringModels"/>).
+    /// </summary>
+    private const string CurrentPrices = """
+        (SELECT
+             max(version) AS model_version,
+             argMax(rule_keys, version) AS keys, argMax(rule_points, version) AS prices,
+             argMax(rule_bonus, version) AS bonuses, argMax(high_value_patterns, version) AS patterns
+         FROM (
+             SELECT version, rule_keys, rule_points, rule_bonus, high_value_patterns FROM {db}.scoring_models FINAL WHERE model_id = 'default'
+             UNION ALL
+             SELECT toUInt64(0), CAST([], 'Array(String)'), CAST([], 'Array(Float64)'), CAST([], 'Array(Float64)'), CAST([], 'Array(String)')
+         ))
         """;
 
     /// <summary>Every erasure an admin asked for: whom, what was removed, when.</summary>

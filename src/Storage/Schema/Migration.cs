@@ -30,18 +30,34 @@ public static class Migrations
             .Append($"INSERT INTO {d.Qualified(DataModel.EventIds.Name)} SELECT event_id, toDate(timestamp) AS day FROM {d.Qualified(DataModel.Events.Name)}")),
         new(6, "activity, path and monthly touch rollups for scoring", d => new[]
         {
-            (DataModel.AccountActivityDaily, DataModel.AccountActivityDailyView),
-            (DataModel.AccountActivityWeekly, DataModel.AccountActivityWeeklyView),
-            (DataModel.AccountActivityMonthly, DataModel.AccountActivityMonthlyView),
-            (DataModel.AccountPathDaily, DataModel.AccountPathDailyView),
-            (DataModel.AccountPathWeekly, DataModel.AccountPathWeeklyView),
-            (DataModel.AccountPathMonthly, DataModel.AccountPathMonthlyView),
-            (DataModel.UrlPaths, DataModel.UrlPathsView),
+            (SupersededModel.ActivityTable(DataModel.AccountActivityDaily.Name, "day"), SupersededModel.AccountActivityDailyView),
+            (SupersededModel.ActivityTable(DataModel.AccountActivityWeekly.Name, "week"), SupersededModel.AccountActivityWeeklyView),
+            (SupersededModel.ActivityTable(DataModel.AccountActivityMonthly.Name, "month"), SupersededModel.AccountActivityMonthlyView),
+            (SupersededModel.AccountPathDaily, SupersededModel.AccountPathDailyView),
+            (SupersededModel.AccountPathWeekly, SupersededModel.AccountPathWeeklyView),
+            (SupersededModel.AccountPathMonthly, SupersededModel.AccountPathMonthlyView),
+            (SupersededModel.UrlPaths, SupersededModel.UrlPathsView),
             (DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),
         }.SelectMany(p => d.CreateTable(p.Item1).Append(d.CreateMaterializedView(p.Item2)).Concat(Backfill(d, p.Item2)))),
         new(7, "report delivery: run notes, claims and files", d => d.AddColumns(DataModel.ReportRuns.Name, DataModel.ReportRunsDeliveryColumns)
             .Concat(d.CreateTable(DataModel.ReportClaims))
             .Concat(d.CreateTable(DataModel.ReportFiles))),
+        new(8, "activity rollups priced at write time; path rollups dropped", d => d.AddColumns(DataModel.ScoringModels.Name, DataModel.ScoringModelPriceColumns)
+            .Concat(new[]
+            {
+                (SupersededModel.AccountActivityDailyView, DataModel.AccountActivityDailyView),
+                (SupersededModel.AccountActivityWeeklyView, DataModel.AccountActivityWeeklyView),
+                (SupersededModel.AccountActivityMonthlyView, DataModel.AccountActivityMonthlyView),
+            }.SelectMany(p => d.AddColumns(p.Item2.Target, DataModel.ActivityPricingColumns)
+                .Append(d.DropView(p.Item1.Name))
+                .Append(d.CreateMaterializedView(p.Item2))
+                // The old rows have no paths to price the bonus from: they are rebuilt from the events, priced with the
+                // model stored then (none yet, so version 0: the server re-prices them once it has saved its model).
+                .Concat(Backfill(d, p.Item2))))
+            .Concat(new[]
+            {
+                SupersededModel.AccountPathDailyView, SupersededModel.AccountPathWeeklyView, SupersededModel.AccountPathMonthlyView, SupersededModel.UrlPathsView,
+            }.SelectMany(view => d.DropTable(view.Target).Prepend(d.DropView(view.Name))))),
     ];
 
     // Events stored before a view existed. Unlike the views of 4 and 5, these sum counts, so an overlap would count
@@ -50,6 +66,6 @@ public static class Migrations
     private static IEnumerable<string> Backfill(SchemaDialect d, MaterializedViewSpec view) =>
     [
         $"TRUNCATE TABLE IF EXISTS {d.Qualified(d.StorageTable(view.Target))}{d.OnCluster}",
-        $"INSERT INTO {d.Qualified(view.Target)} " + view.Select.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal),
+        $"INSERT INTO {d.Qualified(view.Target)} " + d.SelectOf(view, d.Qualified(DataModel.Events.Name)),
     ];
 }

@@ -45,12 +45,33 @@ public sealed class SchemaDialect(string database, string? cluster)
 
     public string CreateMaterializedView(MaterializedViewSpec view)
     {
-        var select = view.Select.Replace("{source}", Qualified(StorageTable(view.Source)), StringComparison.Ordinal);
+        var select = SelectOf(view, Qualified(StorageTable(view.Source)));
         return $"""
             CREATE MATERIALIZED VIEW IF NOT EXISTS {Qualified(view.Name)}{OnCluster}
             TO {Qualified(StorageTable(view.Target))}
             AS {select}
             """;
+    }
+
+    /// <summary>
+    /// The view's SELECT reading <paramref name="source"/> (a table or a subquery) in place of its own source, with
+    /// <c>{db}</c> (other tables it reads, such as the scoring model) made this database.
+    /// </summary>
+    public string SelectOf(MaterializedViewSpec view, string source) => view.Select
+        .Replace("{source}", source, StringComparison.Ordinal)
+        .Replace("{db}", Identifiers.Quote(Database), StringComparison.Ordinal);
+
+    public string DropView(string name) => $"DROP VIEW IF EXISTS {Qualified(name)}{OnCluster}";
+
+    /// <summary>Drops a table; on a cluster the Distributed table and the local tables behind it.</summary>
+    public IEnumerable<string> DropTable(string name)
+    {
+        if (Cluster is not null)
+        {
+            yield return $"DROP TABLE IF EXISTS {Qualified(name)}{OnCluster}";
+        }
+
+        yield return $"DROP TABLE IF EXISTS {Qualified(StorageTable(name))}{OnCluster}";
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using Analytics.Storage;
 namespace Analytics.Metrics.Tests.Metrics.Scoring;
 
 /// <summary>
-/// The window pricing of the activity and path rollups against the definition: every event's points by
+/// The window pricing of the activity rollups against the definition: every event's points by
 /// <see cref="ScoringModel.PointsOf"/>, summed in C# over the raw records, for windows of days, whole weeks, whole
 /// months and all three, under the default model and under one that prices other rules and pages.
 /// </summary>
@@ -34,30 +34,89 @@ public sealed class WindowPointsTests
         { "2026-02-01", "2026-02-01" }, // empty: no grain read at all
     };
 
+    /// <summary>
+    /// The window's points under each way a row can be priced: at write time with the stored model; from its counts,
+    /// for a model never stored; from its counts, for a model saved after the events (before the re-pricing); and at
+    /// write time again once the re-pricing has reached every row.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Windows))]
     public async Task Window_points_equal_the_sum_of_every_events_points(string from, string to)
     {
-        var (story, events) = World();
-        await using var db = await (await MetricsDatabase.CreateAsync(nameof(WindowPointsTests))).WithAsync(story);
+        var events = World();
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(WindowPointsTests))).WithAsync(StoryOf(events));
         var window = new DateWindow(DateOnly.Parse(from), DateOnly.Parse(to));
 
-        foreach (var model in new[] { ScoringModel.Default, Custom })
+        var stored = await db.Models.PricedAsync(CancellationToken.None);
+        Assert.True(stored.Version > 0);
+        Assert.Equal(0, await StaleRowsAsync(db.Gateway, stored));
+        await AssertPointsAsync(db.Gateway, events, stored, window);
+
+        await AssertPointsAsync(db.Gateway, events, new PricedModel(Custom, 0), window);
+
+        await db.Models.SaveAsync(Custom, "test", CancellationToken.None);
+        var saved = await db.Models.PricedAsync(CancellationToken.None);
+        Assert.True(saved.Version > stored.Version);
+        Assert.True(await StaleRowsAsync(db.Gateway, saved) > 0);
+        await AssertPointsAsync(db.Gateway, events, saved, window);
+
+        var repriced = await db.Repricer().RepriceAsync(CancellationToken.None);
+        Assert.True(repriced > 0);
+        Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
+        await AssertPointsAsync(db.Gateway, events, saved, window);
+    }
+
+    /// <summary>
+    /// Events of the same accounts and days stored before and after a model change, their rollup rows merged into one
+    /// row per account and day priced under two models: such a row is priced from its counts, and the re-pricing
+    /// fixes it.
+    /// </summary>
+    [Fact]
+    public async Task A_row_merged_from_rows_priced_under_two_models_is_priced_from_its_counts()
+    {
+        var events = World();
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(WindowPointsTests))).WithAsync(StoryOf(events.Take(1_500)));
+        await db.Models.SaveAsync(Custom, "test", CancellationToken.None);
+        await StoryOf(events.Skip(1_500)).LoadAsync(db.Gateway);
+        await db.Gateway.ExecuteAsync("OPTIMIZE TABLE account_activity_daily FINAL");
+        await db.Gateway.ExecuteAsync("OPTIMIZE TABLE account_activity_monthly FINAL");
+        var window = new DateWindow(DateOnly.Parse("2025-12-01"), DateOnly.Parse("2026-05-01"));
+        var saved = await db.Models.PricedAsync(CancellationToken.None);
+
+        var mixed = await db.Gateway.ListAsync(
+            "SELECT count() AS n FROM account_activity_monthly WHERE model_min < model_max", new QueryParameters(), r => r.Get<long>("n"), CancellationToken.None);
+        Assert.True(mixed[0] > 0);
+        await AssertPointsAsync(db.Gateway, events, saved, window);
+
+        await db.Repricer().RepriceAsync(CancellationToken.None);
+        Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
+        await AssertPointsAsync(db.Gateway, events, saved, window);
+    }
+
+    private static async Task AssertPointsAsync(IClickHouseGateway gateway, List<RawEvent> events, PricedModel priced, DateWindow window)
+    {
+        var expected = events
+            .Where(e => DateOnly.FromDateTime(e.At) >= window.From && DateOnly.FromDateTime(e.At) < window.To)
+            .GroupBy(e => e.Account)
+            .ToDictionary(g => g.Key, g => g.Sum(e => priced.Model.PointsOf(e.Channel, e.Type, e.Path)));
+
+        var actual = await PointsAsync(gateway, priced, window);
+
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (account, points) in expected)
         {
-            var expected = events
-                .Where(e => DateOnly.FromDateTime(e.At) >= window.From && DateOnly.FromDateTime(e.At) < window.To)
-                .GroupBy(e => e.Account)
-                .ToDictionary(g => g.Key, g => g.Sum(e => model.PointsOf(e.Channel, e.Type, e.Path)));
-
-            var actual = await PointsAsync(db.Gateway, model, window);
-
-            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-            foreach (var (account, points) in expected)
-            {
-                Assert.Equal(points, actual[account], precision: 6);
-            }
+            Assert.Equal(points, actual[account], precision: 6);
         }
     }
+
+    private static async Task<long> StaleRowsAsync(IClickHouseGateway gateway, PricedModel priced) =>
+        (await gateway.ListAsync(
+            $"""
+            SELECT (SELECT count() FROM account_activity_daily WHERE NOT {ScoringSql.PricedNow})
+                + (SELECT count() FROM account_activity_weekly WHERE NOT {ScoringSql.PricedNow})
+                + (SELECT count() FROM account_activity_monthly WHERE NOT {ScoringSql.PricedNow}) AS n
+            """,
+            new QueryParameters().AddModel(priced), r => r.Get<long>("n"), CancellationToken.None))[0];
 
     [Theory]
     [InlineData("2026-01-01", "2026-02-01", "2026-01-01", "2026-02-01")]
@@ -115,7 +174,7 @@ public sealed class WindowPointsTests
     private static IEnumerable<DateOnly> Days(DateRange range) =>
         Enumerable.Range(0, Math.Max(0, range.To.DayNumber - range.From.DayNumber)).Select(range.From.AddDays);
 
-    private static async Task<Dictionary<string, double>> PointsAsync(IClickHouseGateway gateway, ScoringModel model, DateWindow window)
+    private static async Task<Dictionary<string, double>> PointsAsync(IClickHouseGateway gateway, PricedModel model, DateWindow window)
     {
         var cover = WindowCover.Of(window.From, window.To, interval: null);
         var parameters = window.ToParameters().AddModel(model).AddWindow("w", cover);
@@ -128,25 +187,30 @@ public sealed class WindowPointsTests
     private sealed record RawEvent(string Account, DateTime At, string Channel, string Type, string Path);
 
     /// <summary>Six accounts with 3,000 events from mid-December 2025 to mid-April 2026, on plain and high-value pages.</summary>
-    private static (Story Story, List<RawEvent> Events) World()
+    private static List<RawEvent> World()
     {
         var random = new Random(20261124);
         (string Channel, string Type)[] kinds =
             [("web", "page_view"), ("web", "page_view"), ("web", "form_submit"), ("email", "open"), ("email", "click"), ("ad", "impression"), ("ad", "click"), ("event", "attended"), ("other", "note")];
         string[] paths = ["/pricing", "/Demo/book", "/blog/post-1", "/blog/post-12", "/careers", "/docs", "/", "/contact-us"];
-        var story = new Story();
-        var events = new List<RawEvent>();
         var start = new DateTime(2025, 12, 15, 0, 0, 0, DateTimeKind.Utc);
-        for (var i = 0; i < 3_000; i++)
+        return Enumerable.Range(0, 3_000).Select(_ =>
         {
             var account = $"acct-{random.Next(6)}";
             var at = start.AddMinutes(random.Next(0, 117 * 24 * 60));
             var (channel, type) = kinds[random.Next(kinds.Length)];
-            var path = channel == "web" ? paths[random.Next(paths.Length)] : "";
-            story.Event(account, at, channel, type, url: channel == "web" ? "https://vendor.example" + path + "?utm_source=x" : "");
-            events.Add(new RawEvent(account, at, channel, type, path));
+            return new RawEvent(account, at, channel, type, channel == "web" ? paths[random.Next(paths.Length)] : "");
+        }).ToList();
+    }
+
+    private static Story StoryOf(IEnumerable<RawEvent> events)
+    {
+        var story = new Story();
+        foreach (var e in events)
+        {
+            story.Event(e.Account, e.At, e.Channel, e.Type, url: e.Channel == "web" ? "https://vendor.example" + e.Path + "?utm_source=x" : "");
         }
 
-        return (story, events);
+        return story;
     }
 }
