@@ -36,7 +36,8 @@ public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 /// <remarks>
 /// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their account's
 /// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
-/// creation day count too). First and last touch come from the touch rollup's per-day argMin/argMax; linear shares each
+/// creation day count too). First and last touch are the smallest and largest (time, channel, source, campaign) of the
+/// touch rollup's days; linear shares each
 /// amount among keys in proportion to the account's events there. Each opportunity's weights sum to 1, so every model
 /// attributes the same totals. Each weighted row carries its opportunity's amount, so the opportunities are read as few
 /// times as the engine's inlined CTEs allow (first and last touch share one pass over the touches).
@@ -55,12 +56,10 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
                   AND (NOT {has_list:Bool} OR account_id IN ({members}))
             ),
             ends AS (
-                SELECT o.opportunity_id AS opportunity_id, argMin(t.first, t.day) AS first, argMax(t.last, t.day) AS last
+                SELECT o.opportunity_id AS opportunity_id, min(t.first) AS first, max(t.last) AS last
                 FROM (
-                    SELECT account_id, day, argMinMerge(first_touch) AS first, argMaxMerge(last_touch) AS last
-                    FROM account_touch_daily
+                    SELECT account_id, day, first, last FROM account_touch_daily
                     WHERE account_id IN (SELECT account_id FROM opps) AND day < {to:Date}
-                    GROUP BY account_id, day
                 ) AS t
                 INNER JOIN opps AS o ON o.account_id = t.account_id
                 WHERE t.day <= o.created_day AND t.day > o.created_day - {lookback:UInt32}
@@ -98,9 +97,9 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
     {
         var (column, element) = request.Dimension switch
         {
-            AttributionDimension.Channel => ("channel", "1"),
-            AttributionDimension.Source => ("source", "2"),
-            AttributionDimension.Campaign => ("campaign", "3"),
+            AttributionDimension.Channel => ("channel", "'channel'"),
+            AttributionDimension.Source => ("source", "'source'"),
+            AttributionDimension.Campaign => ("campaign", "'campaign'"),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dimension, null),
         };
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);

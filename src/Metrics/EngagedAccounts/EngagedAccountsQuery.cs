@@ -65,8 +65,12 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             ifNull(p.baseline, 0) AS baseline
         FROM (SELECT arrayJoin({ids:Array(String)}) AS id) AS ids
         LEFT JOIN (
-            SELECT account_id, max(last_at) AS last_at FROM account_touch_daily
-            WHERE account_id IN {ids:Array(String)} AND day >= {from:Date} AND day < {to:Date}
+            SELECT account_id, max(last_at) AS last_at
+            FROM (
+                SELECT account_id, last_at FROM account_touch_daily WHERE account_id IN {ids:Array(String)} AND {touch_days}
+                UNION ALL
+                SELECT account_id, last_at FROM account_touch_monthly WHERE account_id IN {ids:Array(String)} AND {touch_months}
+            )
             GROUP BY account_id
         ) AS t ON t.account_id = ids.id
         LEFT JOIN (
@@ -135,6 +139,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .AddWindow("score", covers.Score)
             .AddWindow("week", covers.Week)
             .AddWindow("baseline", covers.Baseline)
+            // The touch rollups come by day and by month only.
+            .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
             .Add("min_score", minScore ?? model.Model.Threshold)
             .Add("has_list", targetList is not null).Add("list", targetList ?? string.Empty)
             .Add("has_tier", tier is not null).Add("tier", tier ?? string.Empty)
@@ -162,7 +168,11 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         .Replace("{baseline_points}", WindowPoints.Sql("baseline", covers.Baseline), StringComparison.Ordinal)
         .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
 
+    // The last activity comes from the touch rollups, whole months from the monthly one: a page's accounts lie far apart
+    // in the daily one, where a year of them is read as thousands of rows each.
     private static string PageDetailSql(Covers covers) => DetailSql
+        .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
+        .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)
         .Replace("{page_week_points}", WindowPoints.Sql("week", covers.Week, PageAccounts), StringComparison.Ordinal)
         .Replace("{page_baseline_points}", WindowPoints.Sql("baseline", covers.Baseline, PageAccounts), StringComparison.Ordinal);
 

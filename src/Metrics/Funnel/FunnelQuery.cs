@@ -97,16 +97,16 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         FROM targets AS t LEFT JOIN (SELECT account_id, {column} FROM accounts FINAL) AS a ON a.account_id = t.account_id
         """;
 
-    // TRICKY: the first touch comes from the touch rollups (whole months from the monthly one, the days around them
-    // from the daily one); a tie inside one millisecond is broken arbitrarily.
+    // The first touch comes from the touch rollups (whole months from the monthly one, the days around them from the
+    // daily one): the smallest (time, channel, source, campaign) of them.
     private const string FirstTouchKey = """
         SELECT t.account_id AS account_id, f.key AS key
         FROM targets AS t LEFT JOIN (
-            SELECT account_id, nullIf(tupleElement(argMinMerge(first_touch), {element}), '') AS key
+            SELECT account_id, nullIf(tupleElement(min(first), '{element}'), '') AS key
             FROM (
-                SELECT account_id, first_touch FROM account_touch_daily WHERE {touch_days}
+                SELECT account_id, first FROM account_touch_daily WHERE {touch_days}
                 UNION ALL
-                SELECT account_id, first_touch FROM account_touch_monthly WHERE {touch_months}
+                SELECT account_id, first FROM account_touch_monthly WHERE {touch_months}
             )
             GROUP BY account_id
         ) AS f ON f.account_id = t.account_id
@@ -156,8 +156,8 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         var keyed = groupBy switch
         {
             null => NoKey,
-            FunnelGroupBy.FirstTouchChannel => FirstTouchKey.Replace("{element}", "1", StringComparison.Ordinal),
-            FunnelGroupBy.FirstTouchSource => FirstTouchKey.Replace("{element}", "2", StringComparison.Ordinal),
+            FunnelGroupBy.FirstTouchChannel => FirstTouchKey.Replace("{element}", "channel", StringComparison.Ordinal),
+            FunnelGroupBy.FirstTouchSource => FirstTouchKey.Replace("{element}", "source", StringComparison.Ordinal),
             _ => AttributeKey.Replace("{column}", AccountGroups.Column(Enum.Parse<AccountAttribute>(groupBy.ToString()!)), StringComparison.Ordinal),
         };
         string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";

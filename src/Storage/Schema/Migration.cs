@@ -18,11 +18,11 @@ public static class Migrations
             d.CreateTable(DataModel.AccountEngagementDaily).Append(d.CreateMaterializedView(DataModel.AccountEngagementDailyView))),
         new(3, "identity resolution and deletion log", d =>
             d.CreateTable(DataModel.Identities).Concat(d.CreateTable(DataModel.DeletionRequests))),
-        new(4, "touch rollup and scoring models", d => d.CreateTable(DataModel.AccountTouchDaily)
-            .Append(d.CreateMaterializedView(DataModel.AccountTouchDailyView))
+        new(4, "touch rollup and scoring models", d => d.CreateTable(SupersededModel.AccountTouchDaily)
+            .Append(d.CreateMaterializedView(SupersededModel.AccountTouchDailyView))
             // Events stored before the view existed; argMin/argMax/max make an overlap with the view harmless.
-            .Append($"INSERT INTO {d.Qualified(DataModel.AccountTouchDaily.Name)} "
-                + DataModel.AccountTouchDailySelect.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal))
+            .Append($"INSERT INTO {d.Qualified(SupersededModel.AccountTouchDaily.Name)} "
+                + SupersededModel.AccountTouchDailySelect.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal))
             .Concat(d.CreateTable(DataModel.ScoringModels))),
         new(5, "event id index", d => d.CreateTable(DataModel.EventIds)
             .Append(d.CreateMaterializedView(DataModel.EventIdsView))
@@ -37,7 +37,7 @@ public static class Migrations
             (SupersededModel.AccountPathWeekly, SupersededModel.AccountPathWeeklyView),
             (SupersededModel.AccountPathMonthly, SupersededModel.AccountPathMonthlyView),
             (SupersededModel.UrlPaths, SupersededModel.UrlPathsView),
-            (DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),
+            (SupersededModel.AccountTouchMonthly, SupersededModel.AccountTouchMonthlyView),
         }.SelectMany(p => d.CreateTable(p.Item1).Append(d.CreateMaterializedView(p.Item2)).Concat(Backfill(d, p.Item2)))),
         new(7, "report delivery: run notes, claims and files", d => d.AddColumns(DataModel.ReportRuns.Name, DataModel.ReportRunsDeliveryColumns)
             .Concat(d.CreateTable(DataModel.ReportClaims))
@@ -58,6 +58,15 @@ public static class Migrations
             {
                 SupersededModel.AccountPathDailyView, SupersededModel.AccountPathWeeklyView, SupersededModel.AccountPathMonthlyView, SupersededModel.UrlPathsView,
             }.SelectMany(view => d.DropTable(view.Target).Prepend(d.DropView(view.Name))))),
+        new(9, "touch rollups keep plain first and last touch tuples", d => new[]
+        {
+            (SupersededModel.AccountTouchDailyView, DataModel.AccountTouchDaily, DataModel.AccountTouchDailyView),
+            (SupersededModel.AccountTouchMonthlyView, DataModel.AccountTouchMonthly, DataModel.AccountTouchMonthlyView),
+        }.SelectMany(p => d.DropTable(p.Item2.Name)
+            .Prepend(d.DropView(p.Item1.Name))
+            .Concat(d.CreateTable(p.Item2))
+            .Append(d.CreateMaterializedView(p.Item3))
+            .Concat(Backfill(d, p.Item3)))),
     ];
 
     // Events stored before a view existed. Unlike the views of 4 and 5, these sum counts, so an overlap would count

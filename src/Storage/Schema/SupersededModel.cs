@@ -8,6 +8,7 @@ namespace Analytics.Storage.Schema;
 public static class SupersededModel
 {
     private const string ByAccount = "cityHash64(account_id)";
+    private const string Time = "DateTime64(3, 'UTC')";
 
     /// <summary>An activity rollup as migration 6 made it: per account and bucket, events per <c>channel/type</c>; migration 8 adds the priced points.</summary>
     public static TableSpec ActivityTable(string name, string bucket) => new(
@@ -52,6 +53,50 @@ public static class SupersededModel
     public static readonly MaterializedViewSpec UrlPathsView = new(
         "url_paths_mv", Source: "events", Target: "url_paths", Bucket: null,
         Select: "SELECT DISTINCT path(url) AS url_path FROM {source} WHERE channel = 'web' AND account_id != '' AND url_path != ''");
+
+    /// <summary>Migration 4's touch rollup (first and last touch as argMin/argMax states), replaced by migration 9's plain tuples.</summary>
+    public static readonly TableSpec AccountTouchDaily = new(
+        "account_touch_daily",
+        [
+            "account_id String",
+            "day Date",
+            $"first_touch AggregateFunction(argMin, Tuple(String, String, String), {Time})",
+            $"last_touch AggregateFunction(argMax, Tuple(String, String, String), {Time})",
+            $"last_at SimpleAggregateFunction(max, {Time})",
+        ],
+        "AggregatingMergeTree",
+        "account_id, day",
+        PartitionBy: "toYYYYMM(day)",
+        ShardingKey: ByAccount);
+
+    public const string AccountTouchDailySelect = """
+        SELECT
+            account_id,
+            toDate(timestamp) AS day,
+            argMinState((CAST(channel, 'String'), CAST(source, 'String'), CAST(campaign, 'String')), timestamp) AS first_touch,
+            argMaxState((CAST(channel, 'String'), CAST(source, 'String'), CAST(campaign, 'String')), timestamp) AS last_touch,
+            max(timestamp) AS last_at
+        FROM {source}
+        WHERE account_id != ''
+        GROUP BY account_id, day
+        """;
+
+    public static readonly MaterializedViewSpec AccountTouchDailyView = new(
+        "account_touch_daily_mv", Source: "events", Target: "account_touch_daily", Select: AccountTouchDailySelect);
+
+    /// <summary>Migration 6's monthly touch rollup, of the same shape as <see cref="AccountTouchDaily"/>; replaced by migration 9.</summary>
+    public static readonly TableSpec AccountTouchMonthly = AccountTouchDaily with
+    {
+        Name = "account_touch_monthly",
+        Columns = ["account_id String", "month Date", .. AccountTouchDaily.Columns.Skip(2)],
+        OrderBy = "account_id, month",
+        PartitionBy = "toYYYYMM(month)",
+    };
+
+    public static readonly MaterializedViewSpec AccountTouchMonthlyView = new(
+        "account_touch_monthly_mv", Source: "events", Target: "account_touch_monthly", Bucket: "month",
+        Select: AccountTouchDailySelect.Replace("toDate(timestamp) AS day", "toStartOfMonth(timestamp) AS month", StringComparison.Ordinal)
+            .Replace("GROUP BY account_id, day", "GROUP BY account_id, month", StringComparison.Ordinal));
 
     private static string ActivitySelect(string bucketOf, string bucket) => $$"""
         SELECT account_id, {{bucketOf}} AS {{bucket}}, sumMap(map(concat(channel, '/', type), toUInt64(1))) AS counts
