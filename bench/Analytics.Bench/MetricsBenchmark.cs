@@ -97,7 +97,8 @@ public static class MetricsBenchmark
                 foreach (var c in cases)
                 {
                     served[c.Name] = await MeasureAsync(runs, ct => PostAsync(server.Client, c.GraphQL, ct));
-                    Console.Error.WriteLine($"  served {c.Name}: p50 {BenchSupport.Percentile(served[c.Name], 0.50):F1} ms");
+                    Console.Error.WriteLine(
+                        $"  served {c.Name}: p50 {BenchSupport.Percentile(served[c.Name], 0.50):F1} ms; every run, sorted: {string.Join(' ', served[c.Name].Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)))}");
                 }
 
                 await server.StopAsync();
