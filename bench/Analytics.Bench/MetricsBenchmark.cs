@@ -184,7 +184,7 @@ public static class MetricsBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         await File.WriteAllTextAsync(marker, expected);
         var pricing = Stopwatch.StartNew();
-        var repriced = await new RollupRepricer(gateway, new SchemaDialect(Database, null), models, NullLogger<RollupRepricer>.Instance)
+        var repriced = await new RollupRepricing(gateway, new SchemaDialect(Database, null), models, NullLogger<RollupRepricing>.Instance)
             .RepriceAsync(CancellationToken.None);
         Console.Error.WriteLine($"  {repriced:N0} rollup rows priced with the stored scoring model in {pricing.Elapsed.TotalSeconds:F1} s");
         return reuse ? null : seconds;

@@ -22,8 +22,8 @@ public static class MetricsServiceCollectionExtensions
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ScoringModelStore>();
-        builder.Services.AddSingleton<RollupRepricer>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RollupRepricer>());
+        builder.Services.AddSingleton<RollupRepricing>();
+        builder.Services.AddHostedService<RollupRepricer>();
         builder.Services.AddSingleton<FunnelQuery>();
         builder.Services.AddSingleton<SalesVelocityQuery>();
         builder.Services.AddSingleton<NpsQuery>();

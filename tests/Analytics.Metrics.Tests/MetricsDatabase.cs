@@ -21,7 +21,7 @@ internal sealed class MetricsDatabase : IAsyncDisposable
     public ScoringModelStore Models { get; }
 
     /// <summary>The server's re-pricing of the activity rollups, run when a test calls it.</summary>
-    public RollupRepricer Repricer() => new(Gateway, new SchemaDialect(Gateway.Database, null), Models, NullLogger<RollupRepricer>.Instance);
+    public RollupRepricing Repricing() => new(Gateway, new SchemaDialect(Gateway.Database, null), Models, NullLogger<RollupRepricing>.Instance);
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {

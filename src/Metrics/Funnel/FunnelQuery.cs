@@ -85,7 +85,8 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         GROUP BY period
         """;
 
-    // A short target list is applied before the points are summed; all accounts are applied by the join alone.
+    // A short target list is applied before the points are summed; all accounts are applied after (by the join to the
+    // keys, or by the trend's HAVING).
     private const string ListFilter = "WHERE account_id IN (SELECT account_id FROM targets)";
 
     private static readonly DateOnly TargetPeriod = new(1970, 1, 1);

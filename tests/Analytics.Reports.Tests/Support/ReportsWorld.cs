@@ -77,6 +77,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IClickHouseGateway>(gateway);
+        builder.Services.AddSingleton(new SchemaDialect(database, null));
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.AddMetrics();
         builder.AddReports();
@@ -89,6 +90,8 @@ internal sealed class ReportsWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The background services (the re-pricing among them) stop before the engine they query is closed.
+        await _host.StopAsync();
         _host.Dispose();
         await _gateway.DisposeAsync();
     }

@@ -60,7 +60,7 @@ public sealed class WindowPointsTests
         Assert.True(await StaleRowsAsync(db.Gateway, saved) > 0);
         await AssertPointsAsync(db.Gateway, events, saved, window);
 
-        var repriced = await db.Repricer().RepriceAsync(CancellationToken.None);
+        var repriced = await db.Repricing().RepriceAsync(CancellationToken.None);
         Assert.True(repriced > 0);
         Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
         await AssertPointsAsync(db.Gateway, events, saved, window);
@@ -88,7 +88,7 @@ public sealed class WindowPointsTests
         Assert.True(mixed[0] > 0);
         await AssertPointsAsync(db.Gateway, events, saved, window);
 
-        await db.Repricer().RepriceAsync(CancellationToken.None);
+        await db.Repricing().RepriceAsync(CancellationToken.None);
         Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
         await AssertPointsAsync(db.Gateway, events, saved, window);
     }
