@@ -90,8 +90,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _ = kill(_process.Id, signal);
-            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(cts.Token);
+            var wait = timeout ?? TimeSpan.FromSeconds(30);
+            using var cts = new CancellationTokenSource(wait);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The server did not stop within {wait.TotalSeconds} s of signal {signal}. Its output:\n{Output}");
+            }
         }
 
         return _process.ExitCode;
