@@ -80,11 +80,7 @@ public sealed partial class DemoSeeder(
         }
 
         // Listening begins once the host has started; the loader talks to the server like any client.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
-        }
+        await lifetime.WaitForStartedAsync(stoppingToken);
 
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var data = DemoCompany.Generate(clock.GetUtcNow());

@@ -19,11 +19,7 @@ public sealed partial class RollupRepricer(
     {
         // Not before the host has started: a start that fails (a bad dashboard, say) must find no query of ours running
         // when it closes storage and exits.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await lifetime.WaitForStartedAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         while (!stoppingToken.IsCancellationRequested)
         {

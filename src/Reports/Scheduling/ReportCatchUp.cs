@@ -1,4 +1,5 @@
 using Analytics.Reports.Runs;
+using Analytics.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,12 +52,7 @@ public sealed class ReportCatchUp(ReportCatalog catalog, ReportRunStore store, R
 
         try
         {
-            var started = new TaskCompletionSource();
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(stoppingToken);
-            }
-
+            await lifetime.WaitForStartedAsync(stoppingToken);
             await gate.WaitAsync(stoppingToken);
             await CatchUpAsync(stoppingToken);
         }
