@@ -133,10 +133,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         // The whole window and the trend are two queries, run side by side; the trend's own target rows give its targets.
         var totals = request.Totals || request.Interval is null;
         var wholeRows = totals
-            ? CountAsync(BuildSql(request.GroupBy, interval: null, wholeCover, hasList), parameters, cancellationToken)
+            ? CountAsync(WholeQuery(request.GroupBy, wholeCover, hasList), parameters, cancellationToken)
             : Task.FromResult<List<FunnelRow>>([]);
         var trendRows = request.Interval is { } interval
-            ? CountAsync(BuildSql(null, interval, trendCover, hasList), parameters, cancellationToken)
+            ? CountAsync(TrendQuery(interval, trendCover, hasList), parameters, cancellationToken)
             : Task.FromResult<List<FunnelRow>>([]);
         await Task.WhenAll(wholeRows, trendRows);
 
@@ -152,7 +152,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         return new FunnelResult(totals ? total.ToStages() : [], groups, trend);
     }
 
-    private static string BuildSql(FunnelGroupBy? groupBy, Interval? interval, WindowCover cover, bool hasList)
+    private static string WholeQuery(FunnelGroupBy? groupBy, WindowCover cover, bool hasList)
     {
         var keyed = groupBy switch
         {
@@ -161,17 +161,20 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             FunnelGroupBy.FirstTouchSource => FirstTouchKey.Replace("{element}", "source", StringComparison.Ordinal),
             _ => AttributeKey.Replace("{column}", AccountGroups.Column(Enum.Parse<AccountAttribute>(groupBy.ToString()!)), StringComparison.Ordinal),
         };
-        string PeriodOf(string column) => interval is { } i ? Periods.StartSql(i, column) : "{from:Date}";
-        return (interval is null ? WholeSql : TrendSql)
+        return WholeSql
             .Replace("{keyed}", keyed, StringComparison.Ordinal)
-            .Replace("{window_points}", WindowPoints.Sql(interval is null ? "whole" : "trend", cover), StringComparison.Ordinal)
+            .Replace("{window_points}", WindowPoints.Sql("whole", cover), StringComparison.Ordinal)
             .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
             .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
-            .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)
-            .Replace("{period_bucket}", PeriodOf("bucket"), StringComparison.Ordinal)
-            .Replace("{period_created}", PeriodOf("created_at"), StringComparison.Ordinal)
-            .Replace("{period_closed}", PeriodOf("closed_at"), StringComparison.Ordinal);
+            .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal);
     }
+
+    private static string TrendQuery(Interval interval, WindowCover cover, bool hasList) => TrendSql
+        .Replace("{window_points}", WindowPoints.Sql("trend", cover), StringComparison.Ordinal)
+        .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
+        .Replace("{period_bucket}", Periods.StartSql(interval, "bucket"), StringComparison.Ordinal)
+        .Replace("{period_created}", Periods.StartSql(interval, "created_at"), StringComparison.Ordinal)
+        .Replace("{period_closed}", Periods.StartSql(interval, "closed_at"), StringComparison.Ordinal);
 
     private static IReadOnlyList<FunnelPoint> Trend(List<FunnelRow> rows, DateWindow window, Interval interval)
     {
