@@ -53,27 +53,7 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
             throw new Common.MetricArgumentException("The scoring model is not valid: " + string.Join(" ", problems));
         }
 
-        var previous = await ReadAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var version = Math.Max((ulong)now.ToUnixTimeMilliseconds(), (previous?.Version ?? 0) + 1);
-        var definition = JsonSerializer.Serialize(model, Json);
-        await gateway.InsertAsync(
-            "scoring_models",
-            ["model_id", "definition", "updated_by", "updated_at", "version", "rule_keys", "rule_points", "rule_bonus", "high_value_patterns"],
-            [[
-                ModelId, definition, savedBy, now.UtcDateTime, version,
-                model.Rules.Select(r => r.Key).ToArray(),
-                model.Rules.Select(r => r.Points).ToArray(),
-                model.Rules.Select(r => r.Bonus).ToArray(),
-                model.HighValuePatterns.ToArray(),
-            ]],
-            cancellationToken);
-        _cached = (new PricedModel(model, version), clock.GetUtcNow());
-        if (_saved.CurrentCount == 0)
-        {
-            _saved.Release();
-        }
-
+        await StoreAsync(model, savedBy, await ReadAsync(cancellationToken), cancellationToken);
         return model;
     }
 
@@ -84,13 +64,36 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
     public async Task<PricedModel> EnsureStoredAsync(CancellationToken cancellationToken)
     {
         var stored = await ReadAsync(cancellationToken);
-        if (stored is { Version: > 0 })
+        return stored is { Version: > 0 } ? stored : await StoreAsync(stored?.Model ?? ScoringModel.Default, "system", stored, cancellationToken);
+    }
+
+    // Stores a valid model under a version above the one stored before, and wakes whoever waits for a save.
+    private async Task<PricedModel> StoreAsync(ScoringModel model, string savedBy, PricedModel? previous, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var priced = new PricedModel(model, Math.Max((ulong)now.ToUnixTimeMilliseconds(), (previous?.Version ?? 0) + 1));
+        await gateway.InsertAsync(
+            "scoring_models",
+            ["model_id", "definition", "updated_by", "updated_at", "version", "rule_keys", "rule_points", "rule_bonus", "high_value_patterns"],
+            [[
+                ModelId, JsonSerializer.Serialize(model, Json), savedBy, now.UtcDateTime, priced.Version,
+                model.Rules.Select(r => r.Key).ToArray(),
+                model.Rules.Select(r => r.Points).ToArray(),
+                model.Rules.Select(r => r.Bonus).ToArray(),
+                model.HighValuePatterns.ToArray(),
+            ]],
+            cancellationToken);
+        _cached = (priced, clock.GetUtcNow());
+        lock (_saved)
         {
-            return stored;
+            // Two saves at once must not both release (the semaphore holds at most one wake-up).
+            if (_saved.CurrentCount == 0)
+            {
+                _saved.Release();
+            }
         }
 
-        await SaveAsync(stored?.Model ?? ScoringModel.Default, "system", cancellationToken);
-        return await ReadAsync(cancellationToken) ?? throw new InvalidOperationException("The scoring model just saved cannot be read.");
+        return priced;
     }
 
     /// <summary>The stored model, uncached (null when none is stored).</summary>
