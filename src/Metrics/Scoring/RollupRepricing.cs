@@ -21,12 +21,7 @@ public sealed partial class RollupRepricing(IClickHouseGateway gateway, SchemaDi
         long repriced = 0;
         foreach (var rollup in Rollups)
         {
-            var stale = 0L;
-            await foreach (var row in gateway.QueryAsync($"SELECT count() AS n FROM {rollup} WHERE NOT {ScoringSql.PricedNow}", parameters, cancellationToken))
-            {
-                stale = row.Get<long>("n");
-            }
-
+            var stale = await StaleRowsAsync(rollup, parameters, cancellationToken);
             if (stale == 0)
             {
                 continue;
@@ -46,6 +41,29 @@ public sealed partial class RollupRepricing(IClickHouseGateway gateway, SchemaDi
         }
 
         return repriced;
+    }
+
+    /// <summary>How many activity rollup rows, in all three, are priced under another model than <paramref name="priced"/>.</summary>
+    public async Task<long> StaleRowsAsync(PricedModel priced, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters().AddModel(priced);
+        long stale = 0;
+        foreach (var rollup in Rollups)
+        {
+            stale += await StaleRowsAsync(rollup, parameters, cancellationToken);
+        }
+
+        return stale;
+    }
+
+    private async Task<long> StaleRowsAsync(string rollup, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        await foreach (var row in gateway.QueryAsync($"SELECT count() AS n FROM {rollup} WHERE NOT {ScoringSql.PricedNow}", parameters, cancellationToken))
+        {
+            return row.Get<long>("n");
+        }
+
+        return 0;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-priced {Rows} rows of {Rollup} with scoring model version {Version}")]

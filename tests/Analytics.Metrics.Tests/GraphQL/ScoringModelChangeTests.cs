@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Analytics.Metrics.Scoring;
-using Analytics.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Metrics.Tests.GraphQL;
 
@@ -58,26 +58,12 @@ public sealed class ScoringModelChangeTests : IAsyncLifetime
 
     private async Task WaitUntilEveryRowIsPricedWithTheStoredModelAsync()
     {
-        var models = new ScoringModelStore(_host.Gateway, TimeProvider.System);
-        var stored = await models.StoredAsync(CancellationToken.None) ?? throw new InvalidOperationException("No model is stored.");
+        var stored = await _host.Services.GetRequiredService<ScoringModelStore>().StoredAsync(CancellationToken.None)
+            ?? throw new InvalidOperationException("No model is stored.");
+        var repricing = _host.Services.GetRequiredService<RollupRepricing>();
         var clock = Stopwatch.StartNew();
-        while (true)
+        while (await repricing.StaleRowsAsync(stored, CancellationToken.None) is var stale && stale > 0)
         {
-            var stale = 0L;
-            foreach (var rollup in new[] { "account_activity_daily", "account_activity_weekly", "account_activity_monthly" })
-            {
-                await foreach (var row in _host.Gateway.QueryAsync(
-                    $"SELECT count() AS n FROM {rollup} WHERE NOT {ScoringSql.PricedNow}", new QueryParameters().AddModel(stored)))
-                {
-                    stale += row.Get<long>("n");
-                }
-            }
-
-            if (stale == 0)
-            {
-                return;
-            }
-
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{stale} rollup rows are still priced under another model after a minute.");
             await Task.Delay(200);
         }

@@ -49,7 +49,7 @@ public sealed class WindowPointsTests
 
         var stored = await db.Models.PricedAsync(CancellationToken.None);
         Assert.True(stored.Version > 0);
-        Assert.Equal(0, await StaleRowsAsync(db.Gateway, stored));
+        Assert.Equal(0, await db.Repricing().StaleRowsAsync(stored, CancellationToken.None));
         await AssertPointsAsync(db.Gateway, events, stored, window);
 
         await AssertPointsAsync(db.Gateway, events, new PricedModel(Custom, 0), window);
@@ -57,12 +57,12 @@ public sealed class WindowPointsTests
         await db.Models.SaveAsync(Custom, "test", CancellationToken.None);
         var saved = await db.Models.PricedAsync(CancellationToken.None);
         Assert.True(saved.Version > stored.Version);
-        Assert.True(await StaleRowsAsync(db.Gateway, saved) > 0);
+        Assert.True(await db.Repricing().StaleRowsAsync(saved, CancellationToken.None) > 0);
         await AssertPointsAsync(db.Gateway, events, saved, window);
 
         var repriced = await db.Repricing().RepriceAsync(CancellationToken.None);
         Assert.True(repriced > 0);
-        Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
+        Assert.Equal(0, await db.Repricing().StaleRowsAsync(saved, CancellationToken.None));
         await AssertPointsAsync(db.Gateway, events, saved, window);
     }
 
@@ -89,7 +89,7 @@ public sealed class WindowPointsTests
         await AssertPointsAsync(db.Gateway, events, saved, window);
 
         await db.Repricing().RepriceAsync(CancellationToken.None);
-        Assert.Equal(0, await StaleRowsAsync(db.Gateway, saved));
+        Assert.Equal(0, await db.Repricing().StaleRowsAsync(saved, CancellationToken.None));
         await AssertPointsAsync(db.Gateway, events, saved, window);
     }
 
@@ -108,15 +108,6 @@ public sealed class WindowPointsTests
             Assert.Equal(points, actual[account], precision: 6);
         }
     }
-
-    private static async Task<long> StaleRowsAsync(IClickHouseGateway gateway, PricedModel priced) =>
-        (await gateway.ListAsync(
-            $"""
-            SELECT (SELECT count() FROM account_activity_daily WHERE NOT {ScoringSql.PricedNow})
-                + (SELECT count() FROM account_activity_weekly WHERE NOT {ScoringSql.PricedNow})
-                + (SELECT count() FROM account_activity_monthly WHERE NOT {ScoringSql.PricedNow}) AS n
-            """,
-            new QueryParameters().AddModel(priced), r => r.Get<long>("n"), CancellationToken.None))[0];
 
     [Theory]
     [InlineData("2026-01-01", "2026-02-01", "2026-01-01", "2026-02-01")]
