@@ -147,6 +147,50 @@ public static class MetricsBenchmark
     }
 
     /// <summary>
+    /// Where each query's time goes: every case called directly on the engine (no server), <paramref name="runs"/> times
+    /// after the warm-ups, with the median time of each SQL statement it runs (statements of one call may overlap); the
+    /// statements' text goes to <paramref name="sqlFolder"/>.
+    /// </summary>
+    public static async Task ProfileAsync(int eventCount, int runs, string dataFolder, string sqlFolder)
+    {
+        await PrepareAsync(dataFolder, eventCount);
+        Directory.CreateDirectory(sqlFolder);
+        await using var gateway = new TimingGateway(await BenchSupport.OpenMigratedAsync(dataFolder, Database));
+        var models = new ScoringModelStore(gateway, TimeProvider.System);
+        var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
+            new EngagedAccountsQuery(gateway, models));
+        foreach (var (c, index) in Cases().Select((c, i) => (c, i)))
+        {
+            for (var i = 0; i < Warmups; i++)
+            {
+                await c.Direct(queries, CancellationToken.None);
+            }
+
+            gateway.Take();
+            var calls = new List<double>();
+            var statements = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            for (var i = 0; i < runs; i++)
+            {
+                calls.Add(await TimeAsync(ct => c.Direct(queries, ct)));
+                foreach (var (sql, ms) in gateway.Take())
+                {
+                    (statements.TryGetValue(sql, out var times) ? times : statements[sql] = []).Add(ms);
+                }
+            }
+
+            calls.Sort();
+            Console.WriteLine($"{c.Name}: call p50 {BenchSupport.Percentile(calls, 0.5):F0} ms, max {calls[^1]:F0} ms");
+            foreach (var ((sql, times), n) in statements.Select((s, n) => (s, n)))
+            {
+                times.Sort();
+                var file = Path.Combine(sqlFolder, $"{index:D2}-{n}.sql");
+                await File.WriteAllTextAsync(file, gateway.Replayable(sql));
+                Console.WriteLine($"  {Path.GetFileName(file)}: {times.Count} runs, p50 {BenchSupport.Percentile(times, 0.5):F0} ms, max {times[^1]:F0} ms");
+            }
+        }
+    }
+
+    /// <summary>
     /// Generates the data into <paramref name="folder"/>, or reuses what an earlier run left there (brought up to the
     /// current schema by the migrations, as a server's data would be); the seconds generation took, or null. Either way
     /// the rollups are then priced with the stored scoring model, as the server does in the background after start,
