@@ -12,8 +12,8 @@ namespace Analytics.Metrics.EngagedAccounts;
 /// Accounts at or above the minimum score that pass the filters are counted (a window count over all of them) and the
 /// page after the cursor is cut from the ranking. A second, small query reads, for the page's accounts only, their last
 /// activity, open opportunities and the surge's two sums: the points of the window's last 7 days and of the 28 days
-/// before those (each read apart, by the fewest rollup buckets). Ranked by surge, the two sums are summed for every
-/// account in the ranking query itself, which is dearer.
+/// before those, from the daily rollup alone. Ranked by surge, the two sums are summed for every account in the ranking
+/// query itself, which is dearer.
 /// </remarks>
 public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -80,12 +80,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             GROUP BY account_id
         ) AS o ON o.account_id = ids.id
         LEFT JOIN (
-            SELECT account_id, sumIf(points, part = 1) AS this_week, sumIf(points, part = 2) AS baseline
-            FROM (
-                SELECT 1 AS part, * FROM ({page_week_points})
-                UNION ALL
-                SELECT 2 AS part, * FROM ({page_baseline_points})
-            )
+            SELECT account_id, sumIf(points, bucket >= {week_start:Date}) AS this_week, sumIf(points, bucket < {week_start:Date}) AS baseline
+            FROM ({page_points})
             GROUP BY account_id
         ) AS p ON p.account_id = ids.id
         SETTINGS join_use_nulls = 1
@@ -139,6 +135,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .AddWindow("score", covers.Score)
             .AddWindow("week", covers.Week)
             .AddWindow("baseline", covers.Baseline)
+            .AddWindow("page", covers.PageDays)
+            .Add("week_start", covers.WeekStart)
             // The touch rollups come by day and by month only.
             .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
             .Add("min_score", minScore ?? model.Model.Threshold)
@@ -147,17 +145,24 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             .Add("has_owner", owner is not null).Add("owner", owner ?? string.Empty);
     }
 
-    /// <summary>The window's cover (the score), and apart from it its last week and the four before (the surge).</summary>
-    private sealed record Covers(WindowCover Score, WindowCover Week, WindowCover Baseline)
+    /// <summary>
+    /// The window's cover (the score), and apart from it its last week and the four before (the surge), and the days of
+    /// those five weeks, for a page's accounts.
+    /// </summary>
+    private sealed record Covers(DateOnly WeekStart, WindowCover Score, WindowCover Week, WindowCover Baseline, WindowCover PageDays)
     {
-        // Covered apart, so that no week or month bucket straddles the last week and the four before it.
+        // Covered apart, so that no week or month bucket straddles the last week and the four before it. A page's few
+        // accounts read days alone: their rows lie far apart, so each table read costs about the same whatever its grain,
+        // and one read of the daily rollup is cheaper than a read of each grain of both parts.
         public static Covers Of(DateWindow window)
         {
             var weekStart = window.To.AddDays(-7);
             return new(
+                weekStart,
                 WindowCover.Of(window.From, window.To, interval: null),
                 WindowCover.Of(weekStart, window.To, weeks: true, months: true),
-                WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true));
+                WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true),
+                WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false));
         }
     }
 
@@ -173,8 +178,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
     private static string PageDetailSql(Covers covers) => DetailSql
         .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
         .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal)
-        .Replace("{page_week_points}", WindowPoints.Sql("week", covers.Week, PageAccounts), StringComparison.Ordinal)
-        .Replace("{page_baseline_points}", WindowPoints.Sql("baseline", covers.Baseline, PageAccounts), StringComparison.Ordinal);
+        .Replace("{page_points}", WindowPoints.Sql("page", covers.PageDays, PageAccounts), StringComparison.Ordinal);
 
     private const string PageAccounts = "account_id IN {ids:Array(String)}";
 

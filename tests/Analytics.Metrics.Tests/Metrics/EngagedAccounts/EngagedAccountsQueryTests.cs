@@ -7,7 +7,8 @@ public sealed class EngagedAccountsQueryTests
 {
     /// <summary>
     /// Window: the week of Monday the 9th (7 days, so "this week" is the window). acme steadily reads 2 pages a day
-    /// the four weeks before and fills a form this week (surge 11 ÷ 7); globex is new this week (no baseline: surge null);
+    /// the four weeks before and fills a form this week (surge 11 ÷ 7; the 5 views of the day before those four weeks
+    /// count in neither); globex is new this week (no baseline: surge null);
     /// initech is a tie with globex on score and sorts by id; umbrella is not engaged.
     /// </summary>
     private static Story Accounts()
@@ -20,6 +21,7 @@ public sealed class EngagedAccountsQueryTests
         }
 
         return story
+            .PageViews("acme", Day(1).AddDays(-21), 5)
             .Event("acme", Day(10, 15), "web", "form_submit").PageViews("acme", Day(9), 1)
             .Event("globex", Day(11), "event", "attended").Event("initech", Day(12, 8.5), "web", "form_submit")
             .PageViews("umbrella", Day(12), 9)
