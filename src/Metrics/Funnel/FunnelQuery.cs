@@ -99,11 +99,13 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         """;
 
     // The first touch comes from the touch rollups (whole months from the monthly one, the days around them from the
-    // daily one): the smallest (time, channel, source, campaign) of them.
+    // daily one): the earliest of them. It is picked by its time alone, which the engine compares as a number, where the
+    // smallest whole tuple is compared field by field (three times dearer at scale). Rows of one bucket not yet merged
+    // may tie on time only if two touches came in the same millisecond; either is then the first.
     private const string FirstTouchKey = """
         SELECT t.account_id AS account_id, f.key AS key
         FROM targets AS t LEFT JOIN (
-            SELECT account_id, nullIf(tupleElement(min(first), '{element}'), '') AS key
+            SELECT account_id, nullIf(argMin(tupleElement(first, '{element}'), tupleElement(first, 'at')), '') AS key
             FROM (
                 SELECT account_id, first FROM account_touch_daily WHERE {touch_days}
                 UNION ALL
