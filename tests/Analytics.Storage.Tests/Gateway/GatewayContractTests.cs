@@ -9,7 +9,7 @@ namespace Analytics.Storage.Tests.Gateway;
 public abstract class GatewayContractTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : class, IGatewayFixture
 {
-    private IClickHouseGateway Gateway => fixture.Gateway;
+    protected IClickHouseGateway Gateway => fixture.Gateway;
 
     /// <summary>Every column type of the data model, plus a few the metrics will read (Int64, Float64, Bool, Map).</summary>
     public static TheoryData<string> SchemaColumnTypes()
@@ -275,6 +275,22 @@ public abstract class GatewayContractTests<TFixture>(TFixture fixture) : IClassF
     }
 }
 
-public sealed class EmbeddedGatewayTests(EmbeddedGatewayFixture fixture) : GatewayContractTests<EmbeddedGatewayFixture>(fixture);
+public sealed class EmbeddedGatewayTests(EmbeddedGatewayFixture fixture) : GatewayContractTests<EmbeddedGatewayFixture>(fixture)
+{
+    /// <summary>The settings the engine is started with hold for every connection of the pool (see ChdbEngine).</summary>
+    [Fact]
+    public async Task The_engine_runs_in_utc_without_jit_compilation()
+    {
+        const string Sql = """
+            SELECT timezone() AS zone, getSetting('compile_expressions') AS expressions,
+                getSetting('compile_aggregate_expressions') AS aggregates, getSetting('compile_sort_description') AS sorts
+            """;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await Gateway.QueryAsync(Sql)
+            .Select(r => (r.Get<string>("zone"), r.Get<bool>("expressions"), r.Get<bool>("aggregates"), r.Get<bool>("sorts")))
+            .ToListAsync()));
+
+        Assert.All(answers, rows => Assert.Equal([("UTC", false, false, false)], rows));
+    }
+}
 
 public sealed class ServerGatewayTests(ServerGatewayFixture fixture) : GatewayContractTests<ServerGatewayFixture>(fixture);
