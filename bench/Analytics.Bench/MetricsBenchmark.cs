@@ -178,8 +178,9 @@ public static class MetricsBenchmark
                 }
             }
 
+            var inOrder = string.Join(' ', calls.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)));
             calls.Sort();
-            Console.WriteLine($"{c.Name}: call p50 {BenchSupport.Percentile(calls, 0.5):F0} ms, max {calls[^1]:F0} ms");
+            Console.WriteLine($"{c.Name}: call p50 {BenchSupport.Percentile(calls, 0.5):F0} ms, max {calls[^1]:F0} ms; in order: {inOrder}");
             foreach (var ((sql, times), n) in statements.Select((s, n) => (s, n)))
             {
                 times.Sort();
