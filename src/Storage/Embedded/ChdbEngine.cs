@@ -38,6 +38,7 @@ internal static class ChdbEngine
             [
                 "clickhouse", $"--path={dataPath}", "--session_timezone=UTC",
                 "--compile_expressions=0", "--compile_aggregate_expressions=0", "--compile_sort_description=0",
+                $"--use_index_for_in_with_subqueries_max_values={QuerySettings.IndexedInSetMaxValues}",
             ];
             using var text = new NativeText();
             var argv = arguments.Select(a => text.Add(a + "\0").Pointer).ToArray();

@@ -28,6 +28,7 @@ public sealed class ServerGateway : IClickHouseGateway
 
         // A cancelled request (a GraphQL time limit, a client gone) stops its query on the server instead of letting it run on.
         settings.CustomSettings["cancel_http_readonly_queries_on_client_close"] = 1;
+        settings.CustomSettings["use_index_for_in_with_subqueries_max_values"] = QuerySettings.IndexedInSetMaxValues;
         _client = new ClickHouseClient(settings);
         Database = database;
         Endpoint = $"{settings.Protocol}://{settings.Host}:{settings.Port}";
