@@ -97,9 +97,11 @@ public static class MetricsBenchmark
             {
                 foreach (var c in cases)
                 {
-                    served[c.Name] = await MeasureAsync(runs, ct => PostAsync(server.Client, c.GraphQL, ct));
-                    Console.Error.WriteLine(
-                        $"  served {c.Name}: p50 {BenchSupport.Percentile(served[c.Name], 0.50):F1} ms; every run, sorted: {string.Join(' ', served[c.Name].Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)))}");
+                    var latencies = await MeasureAsync(runs, ct => PostAsync(server.Client, c.GraphQL, ct));
+                    var inOrder = string.Join(' ', latencies.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)));
+                    latencies.Sort();
+                    served[c.Name] = latencies;
+                    Console.Error.WriteLine($"  served {c.Name}: p50 {BenchSupport.Percentile(latencies, 0.50):F1} ms; every run in order: {inOrder}");
                 }
 
                 await server.StopAsync();
@@ -265,7 +267,7 @@ public static class MetricsBenchmark
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
-    /// <summary>Warm-ups, then <paramref name="runs"/> sequential runs; the latencies in ms, sorted.</summary>
+    /// <summary>Warm-ups, then <paramref name="runs"/> sequential runs; the latencies in ms, in the order they ran.</summary>
     private static async Task<List<double>> MeasureAsync(int runs, Func<CancellationToken, Task> run)
     {
         for (var i = 0; i < Warmups; i++)
@@ -279,7 +281,6 @@ public static class MetricsBenchmark
             latencies.Add(await TimeAsync(run));
         }
 
-        latencies.Sort();
         return latencies;
     }
 
