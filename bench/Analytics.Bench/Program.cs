@@ -29,4 +29,6 @@ switch (benchmark)
         return 64;
 }
 
+// As the server does before it exits: the engine's threads still running at exit can crash the process (seen once, 139).
+Analytics.Storage.StorageRuntime.ShutDownEmbeddedEngine();
 return 0;
