@@ -19,7 +19,11 @@ public interface IClickHouseGateway : IAsyncDisposable
     /// <summary>Runs a statement that returns no rows (DDL, INSERT ... SELECT, ALTER ...).</summary>
     Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs a query and streams its rows back as they arrive.</summary>
+    /// <summary>
+    /// Runs a query and streams its rows back as they arrive. Read a small result to its end: leaving a stream early
+    /// stops the query, and the embedded engine then closes the connection it ran on (opening another costs 300-400 ms,
+    /// during which other queries wait).
+    /// </summary>
     IAsyncEnumerable<ClickHouseRow> QueryAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default);
 
     /// <summary>

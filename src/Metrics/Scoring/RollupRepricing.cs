@@ -1,3 +1,4 @@
+using Analytics.Metrics.Common;
 using Analytics.Storage.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -56,15 +57,9 @@ public sealed partial class RollupRepricing(IClickHouseGateway gateway, SchemaDi
         return stale;
     }
 
-    private async Task<long> StaleRowsAsync(string rollup, QueryParameters parameters, CancellationToken cancellationToken)
-    {
-        await foreach (var row in gateway.QueryAsync($"SELECT count() AS n FROM {rollup} WHERE NOT {ScoringSql.PricedNow}", parameters, cancellationToken))
-        {
-            return row.Get<long>("n");
-        }
-
-        return 0;
-    }
+    private async Task<long> StaleRowsAsync(string rollup, QueryParameters parameters, CancellationToken cancellationToken) =>
+        (await gateway.ListAsync($"SELECT count() AS n FROM {rollup} WHERE NOT {ScoringSql.PricedNow}", parameters, r => r.Get<long>("n"), cancellationToken))
+            .Single();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-priced {Rows} rows of {Rollup} with scoring model version {Version}")]
     private partial void LogRepriced(long rows, string rollup, ulong version);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Metrics.Common;
 
 namespace Analytics.Metrics.Scoring;
 
@@ -103,16 +104,13 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
     public async Task WaitForSaveAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _saved.WaitAsync(timeout, cancellationToken);
 
+    // The whole result is read (one row at most): leaving a stream early would cost the engine connection it ran on.
     private async Task<PricedModel?> ReadAsync(CancellationToken cancellationToken)
     {
         const string sql = "SELECT definition, version FROM scoring_models FINAL WHERE model_id = {id:String}";
-        await foreach (var row in gateway.QueryAsync(sql, new QueryParameters().Add("id", ModelId), cancellationToken))
-        {
-            var model = JsonSerializer.Deserialize<ScoringModel>(row.Get<string>("definition"), Json)
-                ?? throw new InvalidOperationException("The stored scoring model is empty.");
-            return new PricedModel(model, row.Get<ulong>("version"));
-        }
-
-        return null;
+        var stored = await gateway.ListAsync(sql, new QueryParameters().Add("id", ModelId), row => new PricedModel(
+            JsonSerializer.Deserialize<ScoringModel>(row.Get<string>("definition"), Json) ?? throw new InvalidOperationException("The stored scoring model is empty."),
+            row.Get<ulong>("version")), cancellationToken);
+        return stored.SingleOrDefault();
     }
 }

@@ -18,6 +18,7 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     private readonly Lock _allGate = new();
     private readonly SemaphoreSlim _controlGate = new(1, 1);
     private ChdbConnection? _control;
+    private long _connectionsOpened;
     private bool _disposed;
 
     private EmbeddedGateway(string libraryPath, string dataPath, string database, int maxConnections)
@@ -31,6 +32,12 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     public StorageBackend Backend => StorageBackend.Embedded;
 
     public string Database { get; }
+
+    /// <summary>
+    /// How many pooled connections this gateway has opened. A query left early costs its connection, and opening one
+    /// takes 300-400 ms during which other queries wait, so callers read small results to the end.
+    /// </summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
 
     /// <summary>The engine's version string.</summary>
     public static string EngineVersion => ChdbEngine.Version;
@@ -219,6 +226,7 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         try
         {
             connection = new ChdbConnection(_libraryPath, _dataPath);
+            Interlocked.Increment(ref _connectionsOpened);
             connection.Execute($"CREATE DATABASE IF NOT EXISTS {Identifiers.Quote(Database)}", null);
             connection.Execute($"USE {Identifiers.Quote(Database)}", null);
             lock (_allGate)
