@@ -47,6 +47,9 @@ public sealed partial class ClickHouseHttpServer : IAsyncDisposable
     /// <summary>Every statement received, for tests that check what was sent.</summary>
     public ConcurrentQueue<string> Statements { get; } = new();
 
+    /// <summary>Every setting received with a statement, as <c>name = value</c>, for tests that check what was sent.</summary>
+    public ConcurrentQueue<string> Settings { get; } = new();
+
     public static async Task<ClickHouseHttpServer> StartAsync(string defaultDatabase = "default", int port = 0)
     {
         var server = new ClickHouseHttpServer(defaultDatabase, port);
@@ -113,6 +116,7 @@ public sealed partial class ClickHouseHttpServer : IAsyncDisposable
             var gateway = await _databases.GetOrAdd(database, db => EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, db));
             var (statement, data) = SplitStatement(sqlFromUrl, body);
             Statements.Enqueue(statement);
+            settings.ForEach(Settings.Enqueue);
             if (InsertPattern().Match(statement) is { Success: true } insert && data is not null)
             {
                 await gateway.InsertRawAsync(WithSettings(insert.Groups["insert"].Value, settings), insert.Groups["format"].Value, data.Value, context.RequestAborted);

@@ -30,10 +30,10 @@ internal static class ChdbEngine
             // NullReferenceException after connecting (delivered as SIGSEGV) hangs the process forever.
             ChdbNative.chdb_set_signal_handlers_enabled(0);
 
-            // Settings given as arguments apply to this connection; times are read and written in UTC. No JIT: the
-            // engine compiles an expression the fourth time it sees it, in the query that happens to run then, which
-            // made one run in twenty of a dashboard query 100-600 ms slower on two cores (bench/RESULTS.md), while
-            // the compiled code gained nothing measurable on these queries.
+            // Settings given as arguments apply to this connection: times are read and written in UTC, and every query
+            // runs with QuerySettings. No JIT: the engine compiles an expression the fourth time it sees it, inside the
+            // query that happens to run then, which made the fourth run of a dashboard query 50-250 ms slower on two
+            // cores (bench/RESULTS.md), while the compiled code gained nothing measurable on these queries.
             string[] arguments =
             [
                 "clickhouse", $"--path={dataPath}", "--session_timezone=UTC",

@@ -9,6 +9,8 @@ namespace Analytics.Storage.Tests.Gateway;
 public abstract class GatewayContractTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : class, IGatewayFixture
 {
+    protected TFixture Fixture => fixture;
+
     protected IClickHouseGateway Gateway => fixture.Gateway;
 
     /// <summary>Every column type of the data model, plus a few the metrics will read (Int64, Float64, Bool, Map).</summary>
@@ -279,7 +281,7 @@ public sealed class EmbeddedGatewayTests(EmbeddedGatewayFixture fixture) : Gatew
 {
     /// <summary>
     /// The settings the engine is started with hold for every connection of the pool (see ChdbEngine). (The server
-    /// backend's test server runs on this same engine, so it cannot tell whether ServerGateway sends them too.)
+    /// backend's test server runs on this same engine, so its test checks what ServerGateway sends instead.)
     /// </summary>
     [Fact]
     public async Task The_engine_runs_in_utc_without_jit_compilation_and_with_the_query_settings()
@@ -297,4 +299,15 @@ public sealed class EmbeddedGatewayTests(EmbeddedGatewayFixture fixture) : Gatew
     }
 }
 
-public sealed class ServerGatewayTests(ServerGatewayFixture fixture) : GatewayContractTests<ServerGatewayFixture>(fixture);
+public sealed class ServerGatewayTests(ServerGatewayFixture fixture) : GatewayContractTests<ServerGatewayFixture>(fixture)
+{
+    /// <summary>The query settings of <see cref="QuerySettings"/> go with every statement sent to a server.</summary>
+    [Fact]
+    public async Task Statements_carry_the_query_settings()
+    {
+        var server = Fixture.Server;
+        await Gateway.QueryAsync("SELECT 1 AS one").ToListAsync();
+
+        Assert.Contains($"use_index_for_in_with_subqueries_max_values = {QuerySettings.IndexedInSetMaxValues}", server.Settings);
+    }
+}

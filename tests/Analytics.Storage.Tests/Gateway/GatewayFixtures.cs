@@ -32,6 +32,9 @@ public sealed class ServerGatewayFixture : IGatewayFixture
 
     public IClickHouseGateway Gateway { get; private set; } = null!;
 
+    /// <summary>The HTTP interface the gateway talks to, which records what it receives.</summary>
+    public ClickHouseHttpServer Server => _server;
+
     public async Task InitializeAsync()
     {
         _server = await ClickHouseHttpServer.StartAsync();
