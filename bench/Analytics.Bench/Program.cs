@@ -25,7 +25,7 @@ switch (benchmark)
             args[4]);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, metrics");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, metrics, metrics-profile");
         return 64;
 }
 
