@@ -172,16 +172,15 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
     private async Task AssertExportHoldsTheRowsShownAsync(IPage page, PanelDefinition panel)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-panel='{panel.Id}'] button.export"));
-        var csv = Csv.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
-        var header = csv[0];
-        var rows = csv.Skip(1).Select(r => r[header.IndexOf("account_id")]).ToList();
+        var csv = CsvTable.Read(await File.ReadAllTextAsync((await download.PathAsync())!));
+        var rows = csv.Column("account_id");
         var shown = panel.Select is not null
             ? await page.EvalOnSelectorAllAsync<string[]>($"[data-panel='{panel.Id}'] button[data-select]", "b => b.map(x => x.dataset.select)")
             : [];
         Assert.NotEmpty(rows);
         Assert.Equal(shown, rows);
         var names = (await FiguresAsync(page, panel.Id)).Where(f => f.Field == "node.name").Select(f => f.Value).ToList();
-        Assert.Equal(names, csv.Skip(1).Select(r => r[header.IndexOf("name")]).ToList());
+        Assert.Equal(names, csv.Column("name"));
         Report($"{panel.Id}: the CSV export holds the {rows.Count} rows shown");
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Analytics.Ingestion.Demo;
-using Microsoft.VisualBasic.FileIO;
+using Analytics.Testing;
 
 namespace Analytics.Ingestion.Tests.Demo;
 
@@ -24,30 +24,7 @@ public sealed class DemoFixture
     public List<JsonElement> SendGridEvents { get; }
 
     /// <summary>The rows of one CSV import, read back with a real RFC 4180 reader, keyed by header name.</summary>
-    public List<Dictionary<string, string>> Rows(string kind) => ReadCsv(Data.CsvFiles.Single(f => f.Kind == kind).Text).Rows;
-
-    /// <summary>Reads CSV with the framework's TextFieldParser (quoted fields, doubled quotes, line breaks inside quotes).</summary>
-    public static (string[] Header, List<Dictionary<string, string>> Rows, List<int> FieldCounts) ReadCsv(string text)
-    {
-        using var parser = new TextFieldParser(new StringReader(text))
-        {
-            TextFieldType = FieldType.Delimited,
-            HasFieldsEnclosedInQuotes = true,
-            TrimWhiteSpace = false,
-        };
-        parser.SetDelimiters(",");
-        var header = parser.ReadFields() ?? throw new InvalidDataException("No header row.");
-        var rows = new List<Dictionary<string, string>>();
-        var counts = new List<int>();
-        while (!parser.EndOfData)
-        {
-            var fields = parser.ReadFields()!;
-            counts.Add(fields.Length);
-            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
-        }
-
-        return (header, rows, counts);
-    }
+    public List<Dictionary<string, string>> Rows(string kind) => CsvTable.Read(Data.CsvFiles.Single(f => f.Kind == kind).Text).Rows;
 }
 
 /// <summary>Shares one <see cref="DemoFixture"/> between the demo test classes: generating it takes seconds.</summary>

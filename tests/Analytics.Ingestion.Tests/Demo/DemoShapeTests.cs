@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Ingestion.Demo;
+using Analytics.Testing;
 
 namespace Analytics.Ingestion.Tests.Demo;
 
@@ -23,7 +24,7 @@ public sealed class DemoShapeTests(DemoFixture fixture)
     public void Every_csv_parses_with_a_real_reader_and_has_the_contract_columns(string kind, string columns, string required)
     {
         var file = fixture.Data.CsvFiles.Single(f => f.Kind == kind);
-        var (header, rows, fieldCounts) = DemoFixture.ReadCsv(file.Text);
+        var (header, rows, fieldCounts) = CsvTable.Read(file.Text);
 
         Assert.Equal(columns.Split(','), header);
         Assert.Equal(file.Rows, rows.Count);
