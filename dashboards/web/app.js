@@ -8,7 +8,7 @@ import { render } from './panels.js';
 const $ = (id) => document.getElementById(id);
 
 const DEFINITIONS = `{ dashboards { id title description role
-  filters { variable title type }
+  filters { variable title type options }
   panels { id title description kind query variables data label width export
     values { field title format previous margin } select { panel variable field } } }
   targetLists { name accounts } }`;
@@ -91,23 +91,29 @@ function drawFilters(dashboard, params) {
   for (const filter of dashboard.filters) {
     const id = `filter-${filter.variable}`;
     const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: filter.title });
-    const input = Object.assign(document.createElement('input'), {
-      id, name: filter.variable, type: filter.type === 'number' ? 'number' : 'text', value: params[filter.variable] ?? '',
-    });
-    if (filter.type === 'number') input.step = 'any';
+    const value = params[filter.variable] ?? '';
+    const control = Object.assign(document.createElement(filter.type === 'choice' ? 'select' : 'input'), { id, name: filter.variable });
+    if (filter.type === 'choice') control.replaceChildren(...choiceOptions(filter.options.map((o) => [o, o]), value, 'Any'));
+    else Object.assign(control, filter.type === 'number' ? { type: 'number', step: 'any' } : { type: 'text' });
+    control.value = value;
     const field = Object.assign(document.createElement('div'), { className: 'field' });
-    field.append(label, input);
+    field.append(label, control);
     extra.append(field);
   }
 }
 
-// The lists the server knows, and a list named in a shared URL that it does not (its panels then say so).
+// [value, text] pairs as options after an empty "any" one. A value chosen in a shared URL that is not among them (a list
+// or an owner since gone) stays, shown as unknown, so the controls still say what the panels were asked.
+function choiceOptions(choices, chosen, any) {
+  const unknown = chosen && !choices.some(([value]) => value === chosen) ? [[chosen, `${chosen} (unknown)`]] : [];
+  return [['', any], ...choices, ...unknown].map(([value, text]) => Object.assign(document.createElement('option'), { value, textContent: text }));
+}
+
+// The lists the server knows, with their sizes.
 function drawTargetLists(chosen) {
-  const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
-  const known = targetLists.map((l) => option(l.name, `${l.name} (${l.accounts.toLocaleString('en-US')} accounts)`));
-  const unknown = chosen && !targetLists.some((l) => l.name === chosen) ? [option(chosen, `${chosen} (unknown)`)] : [];
+  const lists = targetLists.map((l) => [l.name, `${l.name} (${l.accounts.toLocaleString('en-US')} accounts)`]);
   const picker = $('filter-targetList');
-  picker.replaceChildren(option('', 'All accounts'), ...known, ...unknown);
+  picker.replaceChildren(...choiceOptions(lists, chosen, 'All accounts'));
   picker.value = chosen;
 }
 
@@ -121,7 +127,7 @@ function onFilterChange() {
   }
   $('filter-error').textContent = '';
   const next = { ...params, from, to, targetList: $('filter-targetList').value.trim() };
-  for (const input of $('extra-filters').querySelectorAll('input')) next[input.name] = input.value.trim();
+  for (const input of $('extra-filters').querySelectorAll('input, select')) next[input.name] = input.value.trim();
   writeRoute(id, next);
 }
 
@@ -156,6 +162,7 @@ async function draw() {
   if (current === generation) {
     document.body.dataset.window = `${params.from}/${params.to}`;
     document.body.dataset.targetList = params.targetList ?? '';
+    for (const filter of dashboard.filters) document.body.dataset[`filter_${filter.variable}`] = params[filter.variable] ?? '';
     document.body.dataset.complete = 'true';
   }
 }

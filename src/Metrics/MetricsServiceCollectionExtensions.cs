@@ -38,6 +38,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<SurveyCommentsQuery>();
         builder.Services.AddSingleton<NewOpportunitiesQuery>();
         builder.Services.AddSingleton<TargetListsQuery>();
+        builder.Services.AddSingleton<AccountAttributeValuesQuery>();
         return builder;
     }
 }

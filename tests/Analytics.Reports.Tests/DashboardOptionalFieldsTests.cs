@@ -1,3 +1,4 @@
+using Analytics.Metrics.Common;
 using Analytics.Reports.Dashboards;
 
 namespace Analytics.Reports.Tests;
@@ -8,10 +9,11 @@ public sealed class DashboardOptionalFieldsTests
     private const string Valid = """
         {
           "id": "sales", "title": "Sales", "role": "sales",
-          "filters": [{ "variable": "tier", "title": "Tier" }, { "variable": "minScore", "title": "Min score", "type": "number" }],
+          "filters": [{ "variable": "tier", "title": "Tier" }, { "variable": "minScore", "title": "Min score", "type": "number" },
+            { "variable": "owner", "title": "Owner", "type": "choice", "choices": "owner" }],
           "panels": [{
             "id": "engaged", "title": "Engaged accounts", "kind": "table",
-            "query": "query ($from: Date!, $to: Date!, $tier: String) { engagedAccounts(from: $from, to: $to, tier: $tier) { edges { node { accountId } } } }",
+            "query": "query ($from: Date!, $to: Date!, $tier: String, $owner: String) { engagedAccounts(from: $from, to: $to, tier: $tier, owner: $owner) { edges { node { accountId } } } }",
             "data": "engagedAccounts.edges",
             "values": [{ "field": "node.accountId", "title": "Account", "format": "text" }],
             "select": { "panel": "timeline", "variable": "accountId", "field": "node.accountId" },
@@ -30,12 +32,14 @@ public sealed class DashboardOptionalFieldsTests
     {
         var dashboard = DashboardCatalog.Parse("sales.json", Valid);
 
-        Assert.Equal([new DashboardFilter("tier", "Tier"), new DashboardFilter("minScore", "Min score", FilterType.Number)], dashboard.Filters);
+        Assert.Equal(
+            [new DashboardFilter("tier", "Tier"), new DashboardFilter("minScore", "Min score", FilterType.Number), new DashboardFilter("owner", "Owner", FilterType.Choice, AccountAttribute.Owner)],
+            dashboard.Filters);
         var engaged = dashboard.Panels[0];
         Assert.Equal(new PanelSelect("timeline", "accountId", "node.accountId"), engaged.Select);
         Assert.Equal("/v1/exports/engaged-accounts.csv", engaged.Export);
         Assert.Equal(
-            ["accountId", "from", "minScore", "previousFrom", "previousTo", "targetList", "tier", "to", "trendFrom"],
+            ["accountId", "from", "minScore", "owner", "previousFrom", "previousTo", "targetList", "tier", "to", "trendFrom"],
             DashboardCatalog.VariablesOf(dashboard).Order(StringComparer.Ordinal));
     }
 
@@ -57,6 +61,9 @@ public sealed class DashboardOptionalFieldsTests
     [InlineData("\"variable\": \"minScore\"", "\"variable\": \"tier\"", "the filter variable 'tier' is used twice")]
     [InlineData("\"title\": \"Tier\"", "\"title\": \" \"", "the filter 'tier' has no title")]
     [InlineData("\"type\": \"number\"", "\"type\": \"date\"", "$.filters[1].type")]
+    [InlineData(", \"choices\": \"owner\"", "", "the filter 'owner' must name its choices (an account attribute) if and only if its type is choice")]
+    [InlineData("\"type\": \"number\"", "\"type\": \"number\", \"choices\": \"tier\"", "the filter 'minScore' must name its choices")]
+    [InlineData("\"choices\": \"owner\"", "\"choices\": \"colour\"", "$.filters[2].choices")]
     [InlineData("\"panel\": \"timeline\"", "\"panel\": \"nowhere\"", "panel 'engaged': the select's panel 'nowhere'")]
     [InlineData("\"panel\": \"timeline\"", "\"panel\": \"engaged\"", "panel 'engaged': the select's panel 'engaged'")]
     [InlineData("\"variable\": \"accountId\"", "\"variable\": \"tier\"", "the select's variable 'tier'")]

@@ -92,12 +92,8 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
     public async Task The_target_list_picker_offers_every_list_and_the_one_chosen_filters_every_panel()
     {
         var dashboard = Catalog.Find("marketing")!;
-        await using var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await SignInAsync(page, HostSettings.AdminKey);
-        var (from, to) = (Today.AddDays(-28), Today);
-        await page.GotoAsync($"{demo.BaseUrl}/#/{dashboard.Id}?from={Day(from)}&to={Day(to)}");
-        await CompleteAsync(page, from, to);
+        var (context, page, from, to) = await OpenAsync(dashboard.Id);
+        await using var tab = context;
 
         var lists = (await demo.GraphQLAsync("{ targetLists { name accounts } }", new Dictionary<string, object?>())).GetProperty("targetLists")
             .EnumerateArray().Select(l => (Name: l.GetProperty("name").GetString()!, Accounts: l.GetProperty("accounts").GetInt32())).ToList();
@@ -114,6 +110,42 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { ["targetList"] = chosen });
         Assert.NotEqual(before, await AllFiguresAsync(page));
         await ScreenshotAsync(page, $"{dashboard.Id}-target-list");
+    }
+
+    [Fact]
+    public async Task The_tier_and_owner_pickers_offer_every_current_value_and_a_chosen_tier_filters_every_panel()
+    {
+        var dashboard = Catalog.Find("sales")!;
+        var (context, page, from, to) = await OpenAsync(dashboard.Id);
+        await using var tab = context;
+
+        // What the accounts hold, read apart from the dashboards: every account of the engaged list over a long window.
+        var accounts = (await demo.GraphQLAsync(
+                "query ($from: Date!, $to: Date!) { engagedAccounts(from: $from, to: $to, minScore: 0, first: 500) { edges { node { tier owner } } } }",
+                new Dictionary<string, object?> { ["from"] = Day(Today.AddDays(-365)), ["to"] = Day(Today.AddDays(1)) }))
+            .GetProperty("engagedAccounts").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        foreach (var (variable, field) in new[] { ("tier", "tier"), ("owner", "owner") })
+        {
+            var offered = await page.EvalOnSelectorAllAsync<string[]>($"#filter-{variable} option", "options => options.map(o => o.value)");
+            var held = accounts.Select(a => a.GetProperty(field).GetString()).OfType<string>().Where(v => v.Length > 0).ToHashSet();
+            Assert.Equal("", offered[0]);
+            Assert.NotEmpty(held);
+            Assert.Superset(held, offered.Skip(1).ToHashSet());
+            Assert.Equal(offered.Skip(1).Order(StringComparer.Ordinal), offered.Skip(1));
+        }
+
+        var chosen = (await page.EvalOnSelectorAllAsync<string[]>("#filter-tier option", "options => options.map(o => o.value)"))[1];
+        var before = await AllFiguresAsync(page);
+        await page.SelectOptionAsync("#filter-tier", chosen);
+        await page.WaitForFunctionAsync(
+            "tier => document.body.dataset.complete === 'true' && document.body.dataset.filter_tier === tier", chosen, new() { Timeout = 60_000 });
+
+        Assert.Contains($"tier={Uri.EscapeDataString(chosen).Replace("%20", "+", StringComparison.Ordinal)}", page.Url, StringComparison.Ordinal);
+        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { ["tier"] = chosen });
+        var tiers = (await FiguresAsync(page, "engaged")).Where(f => f.Field == "node.tier").Select(f => f.Value).ToList();
+        Assert.NotEmpty(tiers);
+        Assert.All(tiers, t => Assert.Equal(chosen, t));
+        Assert.NotEqual(before, await AllFiguresAsync(page));
     }
 
     [Fact]
@@ -153,6 +185,18 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         page.WaitForFunctionAsync(
             $"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'",
             null, new() { Timeout = 60_000 });
+
+    /// <summary>A new signed-in tab at a laptop's size, with dashboard <paramref name="id"/> drawn for the last 28 days.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, DateOnly From, DateOnly To)> OpenAsync(string id)
+    {
+        var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, HostSettings.AdminKey);
+        var (from, to) = (Today.AddDays(-28), Today);
+        await page.GotoAsync($"{demo.BaseUrl}/#/{id}?from={Day(from)}&to={Day(to)}");
+        await CompleteAsync(page, from, to);
+        return (context, page, from, to);
+    }
 
     private async Task AssertFiguresAsync(IPage page, DashboardDefinition dashboard, DateOnly from, DateOnly to, IReadOnlyDictionary<string, object?>? extra = null)
     {

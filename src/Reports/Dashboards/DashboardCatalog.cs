@@ -91,6 +91,8 @@ public sealed partial class DashboardCatalog
                 $"the filter variable '{filter.Variable}' must be a GraphQL name other than {string.Join(", ", DashboardVariables.Names)}");
             Require(file, null, filters.Add(filter.Variable), $"the filter variable '{filter.Variable}' is used twice");
             Require(file, null, !string.IsNullOrWhiteSpace(filter.Title), $"the filter '{filter.Variable}' has no title");
+            Require(file, null, (filter.Type == FilterType.Choice) == (filter.Choices is not null),
+                $"the filter '{filter.Variable}' must name its choices (an account attribute) if and only if its type is choice");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

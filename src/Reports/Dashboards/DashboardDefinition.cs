@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Metrics.Common;
 
 namespace Analytics.Reports.Dashboards;
 
@@ -14,12 +15,13 @@ public sealed record DashboardDefinition(
 
 /// <summary>
 /// An extra filter of a dashboard (beside the window and the target list): a control whose value is kept in the URL and
-/// given to every panel query that declares <see cref="Variable"/>; empty means null.
+/// given to every panel query that declares <see cref="Variable"/>; empty means null. A choice offers the values the
+/// account attribute <see cref="Choices"/> takes now.
 /// </summary>
-public sealed record DashboardFilter(string Variable, string Title, FilterType Type = FilterType.Text);
+public sealed record DashboardFilter(string Variable, string Title, FilterType Type = FilterType.Text, AccountAttribute? Choices = null);
 
-/// <summary>What an extra filter holds: free text or a number.</summary>
-public enum FilterType { Text, Number }
+/// <summary>What an extra filter holds: free text, a number, or one of an account attribute's values.</summary>
+public enum FilterType { Text, Number, Choice }
 
 /// <summary>
 /// A drill-down from a table row: choosing a row sets <see cref="Variable"/> to the row's <see cref="Field"/> and shows

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Metrics.Common;
 using Analytics.Reports.Dashboards;
 using GraphQL;
 using GraphQL.Types;
@@ -32,7 +33,14 @@ public sealed class DashboardFilterType : ObjectGraphType<DashboardFilter>
         Description = "An extra filter of a dashboard; its value goes to every panel query that declares its variable (null when empty).";
         Field<NonNullGraphType<StringGraphType>>("variable").Description("The query variable it sets.").Resolve(c => c.Source.Variable);
         Field<NonNullGraphType<StringGraphType>>("title").Description("Its label.").Resolve(c => c.Source.Title);
-        Field<NonNullGraphType<StringGraphType>>("type").Description("text or number.").Resolve(c => DashboardType.Lower(c.Source.Type));
+        Field<NonNullGraphType<StringGraphType>>("type").Description("text, number or choice.").Resolve(c => DashboardType.Lower(c.Source.Type));
+        Field<StringGraphType>("choices").Description("The account attribute a choice offers the values of (industry, tier, country or owner); null for text and number.")
+            .Resolve(c => c.Source.Choices is { } attribute ? DashboardType.Lower(attribute) : null);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("options")
+            .Description("What a choice offers: every value its attribute takes now, sorted; null for text and number.")
+            .ResolveAsync(async c => c.Source.Choices is { } attribute
+                ? await c.RunAsync(ct => c.Metric<AccountAttributeValuesQuery>().RunAsync(attribute, ct))
+                : null);
     }
 }
 
