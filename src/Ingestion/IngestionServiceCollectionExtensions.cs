@@ -22,6 +22,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<WriterStatus>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<Reattribution>();
+        services.AddSingleton<RollupWriteGate>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<RollupRepair>();
         services.AddSingleton<Deletion.DeletionService>();

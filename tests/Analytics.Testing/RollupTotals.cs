@@ -28,6 +28,7 @@ public sealed record RollupTotals(
         return new RollupTotals(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
-    /// <summary>The totals the rollups should hold for these events: compare with <c>Assert.Equal(totals.Agreeing, totals)</c>.</summary>
-    public RollupTotals Agreeing => new(Events, Events, Events, Events, WebEvents, WebEvents, WebEvents);
+    /// <summary>The totals the rollups should hold for these events: compare with <c>Assert.Equal(totals.Agreeing(), totals)</c>.</summary>
+    /// <remarks>A method, not a property: a record prints its properties, and this one would print itself without end.</remarks>
+    public RollupTotals Agreeing() => new(Events, Events, Events, Events, WebEvents, WebEvents, WebEvents);
 }

@@ -11,7 +11,7 @@ namespace Analytics.Ingestion.Writing;
 /// looked up by id and skipped, and re-attribution copies only events not yet copied.
 /// Order matters: accounts and contacts first (identity resolution reads them), then identities, then events.
 /// </summary>
-public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator deduplicator, Reattribution reattribution)
+public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator deduplicator, Reattribution reattribution, RollupWriteGate rollupGate)
 {
     private readonly IdentityLookup _lookup = new(gateway);
 
@@ -21,6 +21,8 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
     /// <summary>Stores a batch; <paramref name="replay"/> marks entries replayed after an unclean stop (see <see cref="EventDeduplicator"/>).</summary>
     public async Task<Outcome> ProcessAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken, bool replay = false)
     {
+        // Not while a rollup rebuild runs: its refill would count this batch's events a second time (RollupWriteGate).
+        using var held = await rollupGate.EnterAsync(cancellationToken);
         var records = 0;
         records += await InsertAsync<AccountRecord>(entries, "accounts", RecordRows.AccountColumns, (a, e) => RecordRows.Account(a, e.ReceivedAt), cancellationToken);
         records += await InsertAsync<TargetListMember>(entries, "target_list_members", RecordRows.TargetColumns, (t, e) => RecordRows.Target(t, e.ReceivedAt), cancellationToken);

@@ -9,7 +9,7 @@ namespace Analytics.Ingestion.Writing;
 /// rows are not (or the reverse). When the writer replays entries after an unclean stop, it cannot tell which; it
 /// rebuilds the months those entries touch instead, which is exact whichever way the crash fell.
 /// </summary>
-public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect dialect)
+public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect dialect, RollupWriteGate writeGate)
 {
     public async Task RebuildAsync(IReadOnlyCollection<uint> months, CancellationToken cancellationToken)
     {
@@ -17,6 +17,9 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
         {
             return;
         }
+
+        // No batch is stored meanwhile: its events would be in both the views' rows and the refill (RollupWriteGate).
+        using var held = await writeGate.EnterAsync(cancellationToken);
 
         // A week starting in the month before holds days of these months too: for weekly rollups, rebuild those weeks whole.
         var withPrevious = months.Concat(months.Select(PreviousMonth)).Distinct().ToArray();

@@ -78,7 +78,7 @@ public sealed class CrashTests
         Assert.Superset(expected, stored.Select(r => (string)r[0]!).ToHashSet());
         Assert.Equal([[(ulong)stored.Count + 1, 1ul]], await ReadStoppedAsync(folder, "SELECT (SELECT sum(events) FROM account_engagement_daily), (SELECT count() FROM events WHERE event_id = 'marker')"));
         var totals = RollupTotals.From((await ReadStoppedAsync(folder, RollupTotals.Sql))[0]);
-        Assert.Equal(totals.Agreeing, totals);
+        Assert.Equal(totals.Agreeing(), totals);
     }
 
     private static int Acknowledged(List<string[]> batches)

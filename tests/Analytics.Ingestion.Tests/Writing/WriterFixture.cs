@@ -20,13 +20,16 @@ public sealed class WriterDatabase : IAsyncLifetime
 
     public SchemaDialect Dialect { get; private set; } = null!;
 
+    /// <summary>The gate the processor and rollup rebuilds of this database share, as the server's do.</summary>
+    public RollupWriteGate Gate { get; } = new();
+
     public async Task InitializeAsync()
     {
         Gateway = await TestEngine.OpenAsync(nameof(WriterDatabase));
         Dialect = new SchemaDialect(Gateway.Database, null);
         await new Migrator(Gateway, Dialect, NullLogger<Migrator>.Instance)
             .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
-        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect));
+        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect), Gate);
     }
 
     public async Task DisposeAsync()
