@@ -100,15 +100,7 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         var offered = await page.EvalOnSelectorAllAsync<string[]>("#filter-targetList option", "options => options.map(o => o.value)");
         Assert.Equal(["", .. lists.Select(l => l.Name)], offered);
 
-        var chosen = lists.First(l => l.Accounts > 0).Name;
-        var before = await AllFiguresAsync(page);
-        await page.SelectOptionAsync("#filter-targetList", chosen);
-        await page.WaitForFunctionAsync(
-            "list => document.body.dataset.complete === 'true' && document.body.dataset.targetList === list", chosen, new() { Timeout = 60_000 });
-
-        Assert.Contains($"targetList={Uri.EscapeDataString(chosen).Replace("%20", "+", StringComparison.Ordinal)}", page.Url, StringComparison.Ordinal);
-        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { ["targetList"] = chosen });
-        Assert.NotEqual(before, await AllFiguresAsync(page));
+        await AssertChoosingFiltersEveryPanelAsync(page, dashboard, from, to, "targetList", "targetList", lists.First(l => l.Accounts > 0).Name);
         await ScreenshotAsync(page, $"{dashboard.Id}-target-list");
     }
 
@@ -135,17 +127,10 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         }
 
         var chosen = (await page.EvalOnSelectorAllAsync<string[]>("#filter-tier option", "options => options.map(o => o.value)"))[1];
-        var before = await AllFiguresAsync(page);
-        await page.SelectOptionAsync("#filter-tier", chosen);
-        await page.WaitForFunctionAsync(
-            "tier => document.body.dataset.complete === 'true' && document.body.dataset.filter_tier === tier", chosen, new() { Timeout = 60_000 });
-
-        Assert.Contains($"tier={Uri.EscapeDataString(chosen).Replace("%20", "+", StringComparison.Ordinal)}", page.Url, StringComparison.Ordinal);
-        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { ["tier"] = chosen });
+        await AssertChoosingFiltersEveryPanelAsync(page, dashboard, from, to, "tier", "filter_tier", chosen);
         var tiers = (await FiguresAsync(page, "engaged")).Where(f => f.Field == "node.tier").Select(f => f.Value).ToList();
         Assert.NotEmpty(tiers);
         Assert.All(tiers, t => Assert.Equal(chosen, t));
-        Assert.NotEqual(before, await AllFiguresAsync(page));
     }
 
     [Fact]
@@ -185,6 +170,24 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         page.WaitForFunctionAsync(
             $"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'",
             null, new() { Timeout = 60_000 });
+
+    /// <summary>
+    /// Chooses <paramref name="value"/> in the picker of <paramref name="variable"/> and waits until the page has drawn it
+    /// (its body's <paramref name="drawnAs"/> data attribute holds the value); then the URL keeps it, every panel shows
+    /// GraphQL's figures for it, and the figures changed.
+    /// </summary>
+    private async Task AssertChoosingFiltersEveryPanelAsync(
+        IPage page, DashboardDefinition dashboard, DateOnly from, DateOnly to, string variable, string drawnAs, string value)
+    {
+        var before = await AllFiguresAsync(page);
+        await page.SelectOptionAsync($"#filter-{variable}", value);
+        await page.WaitForFunctionAsync(
+            $"value => document.body.dataset.complete === 'true' && document.body.dataset.{drawnAs} === value", value, new() { Timeout = 60_000 });
+
+        Assert.Contains($"{variable}={Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal)}", page.Url, StringComparison.Ordinal);
+        await AssertFiguresAsync(page, dashboard, from, to, new Dictionary<string, object?> { [variable] = value });
+        Assert.NotEqual(before, await AllFiguresAsync(page));
+    }
 
     /// <summary>A new signed-in tab at a laptop's size, with dashboard <paramref name="id"/> drawn for the last 28 days.</summary>
     private async Task<(IBrowserContext Context, IPage Page, DateOnly From, DateOnly To)> OpenAsync(string id)

@@ -38,8 +38,9 @@ public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 /// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
 /// creation day count too). First and last touch are the smallest and largest (time, channel, source, campaign) of the
 /// touch rollup's days; linear shares each amount among keys in proportion to the account's events there. Each
-/// opportunity's weights sum to 1, so every model attributes the same totals. Each weighted row carries its opportunity's amount, so the opportunities are read as few
-/// times as the engine's inlined CTEs allow (first and last touch share one pass over the touches).
+/// opportunity's weights sum to 1, so every model attributes the same totals. Each weighted row carries its
+/// opportunity's amount, so the opportunities are read as few times as the engine's inlined CTEs allow (first and last
+/// touch share one pass over the touches).
 /// </remarks>
 public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<MetricsOptions> options)
 {

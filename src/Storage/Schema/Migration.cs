@@ -22,7 +22,7 @@ public static class Migrations
             .Append(d.CreateMaterializedView(SupersededModel.AccountTouchDailyView))
             // Events stored before the view existed; argMin/argMax/max make an overlap with the view harmless.
             .Append($"INSERT INTO {d.Qualified(SupersededModel.AccountTouchDaily.Name)} "
-                + SupersededModel.AccountTouchDailySelect.Replace("{source}", d.Qualified(DataModel.Events.Name), StringComparison.Ordinal))
+                + d.SelectOf(SupersededModel.AccountTouchDailyView, d.Qualified(DataModel.Events.Name)))
             .Concat(d.CreateTable(DataModel.ScoringModels))),
         new(5, "event id index", d => d.CreateTable(DataModel.EventIds)
             .Append(d.CreateMaterializedView(DataModel.EventIdsView))
