@@ -18,14 +18,15 @@ public enum CommentScript
 }
 
 /// <summary>
-/// Whether VADER, an English model, covers a comment: most of its letters Latin, and either few words (too short to
-/// tell) or at least a fifth of them English (a stop word, a negation, a degree adverb or a lexicon word). A French or
-/// Chinese comment gets no sentiment rather than a wrong "neutral".
+/// Whether VADER, an English model, covers a comment: most of its letters Latin, and either few words (under six: too
+/// short to tell) or at least a tenth of them English (a stop word, a negation, a degree adverb or a lexicon word). A
+/// French or Chinese comment gets no sentiment rather than a wrong "neutral"; a terse English list of nouns
+/// ("exploring medium sized datasets") still counts as English.
 /// </summary>
 public static partial class LanguageCoverage
 {
-    private const int WordsToTell = 4;
-    private const double EnglishShare = 0.2;
+    private const int WordsToTell = 6;
+    private const double EnglishShare = 0.1;
 
     public static bool CoveredByVader(string comment)
     {

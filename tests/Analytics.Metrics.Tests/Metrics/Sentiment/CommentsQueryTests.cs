@@ -83,7 +83,7 @@ public sealed class CommentsQueryTests
 
         var result = await RunAsync(story, new(FirstWeek, Themes: 5));
 
-        Assert.Equivalent(new CommentsResult(new CommentFigures(3, 1, 0, 0, 2, [new("report", 1), new("报表", 1)]), []), result, strict: true);
+        Assert.Equivalent(new CommentsResult(new CommentFigures(3, 1, 0, 0, 2, [new("reports", 1), new("报表", 1)]), []), result, strict: true);
     }
 
     [Theory]
