@@ -13,8 +13,8 @@ public sealed record AnalyzedComment(IReadOnlyList<TopicToken> Tokens, CommentSe
 /// </summary>
 public sealed class CommentAnalysis
 {
-    /// <summary>Texts kept before the cache is emptied; at about 1 KB each, roughly 500 MB at most.</summary>
-    public const int MaxEntries = 500_000;
+    /// <summary>Texts kept before the cache is emptied (a text and its analysis take a few hundred bytes to a kilobyte).</summary>
+    public const int MaxEntries = 300_000;
 
     private readonly ConcurrentDictionary<string, AnalyzedComment> _cache = new(StringComparer.Ordinal);
 
