@@ -28,21 +28,14 @@ public sealed class ThemesQuery(IClickHouseGateway gateway, CommentAnalysis anal
     public async Task<IReadOnlyList<ThemeFigures>> RunAsync(ThemesRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
-        var comments = await ReadAsync(gateway, analysis, request.Window, request.Survey, cancellationToken);
-        return ThemeExtractor.Extract(comments, request.First);
-    }
-
-    /// <summary>The window's comments, analysed; what the comments query reads too.</summary>
-    internal static async Task<IReadOnlyList<ThemeComment>> ReadAsync(
-        IClickHouseGateway gateway, CommentAnalysis analysis, DateWindow window, string? survey, CancellationToken cancellationToken)
-    {
-        var parameters = window.ToParameters().Add("survey", survey ?? "");
-        return await gateway.ListAsync(Sql, parameters, r =>
+        var parameters = request.Window.ToParameters().Add("survey", request.Survey ?? "");
+        var comments = await gateway.ListAsync(Sql, parameters, r =>
         {
             var text = r.Get<string>("comment");
             var nps = r.Get<string>("survey") == "nps" ? r.Get<byte>("score") : (int?)null;
             return new ThemeComment(text, nps, analysis.Analyze(text));
         }, cancellationToken);
+        return ThemeExtractor.Extract(comments, request.First);
     }
 
     private static void Validate(ThemesRequest request)

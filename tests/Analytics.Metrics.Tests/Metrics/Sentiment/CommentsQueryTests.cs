@@ -79,7 +79,7 @@ public sealed class CommentsQueryTests
         var story = new Story()
             .Answer("n1", "nps", Day(2), 9, comment: "Great reports")
             .Answer("n2", "nps", Day(3), 4, comment: "报表加载太慢")
-            .Answer("n3", "nps", Day(3), 5, comment: "Les rapports sont lents");
+            .Answer("n3", "nps", Day(3), 5, comment: "Les rapports sont lents et la documentation est incomplète");
 
         var result = await RunAsync(story, new(FirstWeek, Themes: 5));
 
