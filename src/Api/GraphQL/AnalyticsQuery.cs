@@ -16,6 +16,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
         this.AddFunnelFields()
             .AddSalesFields()
             .AddSurveyFields()
+            .AddThemeFields()
             .AddAccountFields()
             .AddMarketingFields()
             .AddReportFields()
