@@ -1,104 +1,102 @@
-using Analytics.Reports.Alerts;
 using Analytics.Reports.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports;
 
 /// <summary>
-/// The reports this server knows: those with a renderer (from DI, by <see cref="IReportRenderer.Report"/>), those with a
-/// schedule, and the surge digest. A scheduled report without a renderer is known, but each of its runs fails with a
-/// clear error: the server still starts (the other reports and the API stay up).
+/// The reports this server knows: those registered (<see cref="IReport"/>, and each PDF <see cref="IReportRenderer"/> as a
+/// <see cref="PdfReport"/>) and those with a schedule. A scheduled report that none makes is known, but each of its runs
+/// fails with a clear error: the server still starts (the other reports and the API stay up).
 /// </summary>
 public sealed class ReportCatalog
 {
-    private readonly IEnumerable<IReportRenderer> _registered;
+    private readonly IEnumerable<IReport> _reports;
+    private readonly IEnumerable<IReportRenderer> _renderers;
     private readonly ReportOptions _options;
     private readonly Lazy<State> _state;
 
-    public ReportCatalog(IEnumerable<IReportRenderer> renderers, IOptions<ReportOptions> options)
+    public ReportCatalog(IEnumerable<IReport> reports, IEnumerable<IReportRenderer> renderers, IOptions<ReportOptions> options)
     {
-        _registered = renderers;
+        _reports = reports;
+        _renderers = renderers;
         _options = options.Value;
         // Built on first use, so a bad setting surfaces where the scheduler starts (as a configuration error), not in a constructor.
         _state = new Lazy<State>(Build);
     }
 
-    private sealed record State(Dictionary<string, IReportRenderer> Renderers, TimeZoneInfo DefaultZone, IReadOnlyList<ReportSchedule> Schedules, ReportSchedule? Surge);
+    private sealed record State(Dictionary<string, IReport> Reports, TimeZoneInfo DefaultZone, IReadOnlyList<ReportSchedule> Schedules);
 
     /// <summary>The time zone of <c>Reports:TimeZone</c>.</summary>
     public TimeZoneInfo DefaultZone => _state.Value.DefaultZone;
 
-    /// <summary>The configured report schedules (the surge digest's apart).</summary>
+    /// <summary>Every schedule: the configured ones (<c>Reports:Schedules</c>), and the reports' own where none is configured.</summary>
     public IReadOnlyList<ReportSchedule> Schedules => _state.Value.Schedules;
 
-    /// <summary>The surge digest's schedule; null when no owner is configured.</summary>
-    public ReportSchedule? SurgeSchedule => _state.Value.Surge;
+    /// <summary>The reports this server can make, by name.</summary>
+    public IEnumerable<IReport> Reports => _state.Value.Reports.Values.OrderBy(r => r.Name, StringComparer.Ordinal);
 
-    /// <summary>Every schedule, the surge digest's included.</summary>
-    public IEnumerable<ReportSchedule> AllSchedules => SurgeSchedule is null ? Schedules : Schedules.Append(SurgeSchedule);
-
-    /// <summary>Checks the renderers and every schedule; throws <see cref="ReportConfigurationException"/> naming the bad setting.</summary>
+    /// <summary>Checks the reports and every schedule; throws <see cref="ReportConfigurationException"/> naming the bad setting.</summary>
     public void Validate() => _ = _state.Value;
 
     /// <summary>Whether runReport may name this report.</summary>
-    public bool IsKnown(string report) =>
-        _state.Value.Renderers.ContainsKey(report) || _options.Schedules.ContainsKey(report) || report == SurgeDigest.Report;
+    public bool IsKnown(string report) => _state.Value.Reports.ContainsKey(report) || _options.Schedules.ContainsKey(report);
 
-    public IEnumerable<string> Known => _state.Value.Renderers.Keys.Concat(_options.Schedules.Keys).Append(SurgeDigest.Report).Distinct().Order();
+    public IEnumerable<string> Known => _state.Value.Reports.Keys.Concat(_options.Schedules.Keys).Distinct().Order(StringComparer.Ordinal);
 
-    public IReportRenderer? RendererOf(string report) => _state.Value.Renderers.GetValueOrDefault(report);
+    public IReport? ReportOf(string report) => _state.Value.Reports.GetValueOrDefault(report);
 
-    /// <summary>The report's time zone: its schedule's, else <c>Reports:TimeZone</c>.</summary>
+    /// <summary>The report's time zone: its configured schedule's, else its own schedule's, else <c>Reports:TimeZone</c>.</summary>
     public TimeZoneInfo ZoneOf(string report) =>
-        report == SurgeDigest.Report ? (_options.Surge.TimeZone is { } surgeZone ? Zone("Reports:Surge:TimeZone", surgeZone) : DefaultZone)
-        : _options.Schedules.TryGetValue(report, out var s) && s.TimeZone is { } zone ? Zone($"Reports:Schedules:{report}:TimeZone", zone)
+        _options.Schedules.TryGetValue(report, out var s) && s.TimeZone is { } zone ? Zone($"Reports:Schedules:{report}:TimeZone", zone)
+        : ReportOf(report)?.DefaultSchedule is { TimeZone: { } own } schedule ? Zone($"{schedule.Setting}:TimeZone", own)
         : DefaultZone;
 
-    /// <summary>The report's recipients: its schedule's, else <c>Reports:Recipients</c>.</summary>
+    /// <summary>
+    /// The report's recipients: its schedule's, else <c>Reports:Recipients</c>; none for a report that addresses its own
+    /// messages (the surge digest's go to the owners).
+    /// </summary>
     public IReadOnlyList<string> RecipientsOf(string report) =>
-        _options.Schedules.TryGetValue(report, out var s) && s.Recipients is { Count: > 0 } list ? list : _options.Recipients;
+        ReportOf(report) is { ToConfiguredRecipients: false } ? []
+        : _options.Schedules.TryGetValue(report, out var s) && s.Recipients is { Count: > 0 } list ? list
+        : _options.Recipients;
 
-    /// <summary>The period a run ending at <paramref name="periodEnd"/> covers: the renderer's; seven days for a report without one.</summary>
+    /// <summary>The period a run ending at <paramref name="periodEnd"/> covers: the report's; seven days for a report none makes.</summary>
     public ReportPeriod PeriodOf(string report, DateOnly periodEnd) =>
-        RendererOf(report)?.PeriodEndingAt(periodEnd) ?? new ReportPeriod(periodEnd.AddDays(-7), periodEnd);
+        ReportOf(report)?.PeriodEndingAt(periodEnd) ?? new ReportPeriod(periodEnd.AddDays(-7), periodEnd);
 
     /// <summary>
-    /// The default period end of runReport: the last complete Monday-to-Monday week in the report's zone, that is the
-    /// latest Monday on or before today there.
+    /// The default period end of runReport, from today in the report's zone: the report's own rule, else the last complete
+    /// Monday-to-Monday week.
     /// </summary>
     public DateOnly DefaultPeriodEnd(string report, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ZoneOf(report)).DateTime);
-        if (report == SurgeDigest.Report)
-        {
-            return today;
-        }
-
-        return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return ReportOf(report)?.DefaultPeriodEnd(today) ?? PdfReport.LastCompleteWeekEnd(today);
     }
 
     private State Build()
     {
-        var renderers = new Dictionary<string, IReportRenderer>(StringComparer.Ordinal);
-        foreach (var renderer in _registered)
+        var reports = new Dictionary<string, IReport>(StringComparer.Ordinal);
+        foreach (var report in _reports.Concat(_renderers.Select(r => new PdfReport(r))))
         {
-            if (!renderers.TryAdd(renderer.Report, renderer))
+            if (!reports.TryAdd(report.Name, report))
             {
-                throw new ReportConfigurationException($"Two renderers are registered for report '{renderer.Report}'.");
+                throw new ReportConfigurationException($"Two reports are registered as '{report.Name}'.");
             }
         }
 
         var defaultZone = Zone("Reports:TimeZone", _options.TimeZone);
-        var schedules = _options.Schedules
+        var configured = _options.Schedules
             .Where(s => !string.IsNullOrWhiteSpace(s.Value.Cron))
-            .Select(s => new ReportSchedule(s.Key, s.Value.Cron!,
-                s.Value.TimeZone is { } zone ? Zone($"Reports:Schedules:{s.Key}:TimeZone", zone) : defaultZone, RecipientsOf(s.Key)))
-            .ToList();
-        var surge = _options.Surge.Owners.Count == 0
-            ? null
-            : new ReportSchedule(SurgeDigest.Report, _options.Surge.Cron,
-                _options.Surge.TimeZone is { } surgeZone ? Zone("Reports:Surge:TimeZone", surgeZone) : defaultZone, []);
-        return new State(renderers, defaultZone, schedules, surge);
+            .Select(s => new ReportSchedule(s.Key, s.Value.Cron!, $"Reports:Schedules:{s.Key}",
+                s.Value.TimeZone is { } zone ? Zone($"Reports:Schedules:{s.Key}:TimeZone", zone) : defaultZone));
+        var own = reports.Values
+            .Where(r => !_options.Schedules.ContainsKey(r.Name))
+            .Select(r => (r.Name, Schedule: r.DefaultSchedule))
+            .Where(r => r.Schedule is not null)
+            .Select(r => new ReportSchedule(r.Name, r.Schedule!.Cron, r.Schedule.Setting,
+                r.Schedule.TimeZone is { } zone ? Zone($"{r.Schedule.Setting}:TimeZone", zone) : defaultZone));
+        return new State(reports, defaultZone, [.. configured.Concat(own)]);
     }
 
     private static TimeZoneInfo Zone(string setting, string id)

@@ -11,8 +11,9 @@ namespace Analytics.Reports;
 public static class ReportsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers report options, the run history, delivery (SMTP or outbox), the surge digest, and the Quartz schedules
-    /// with the start-up catch-up. Renderers (<see cref="IReportRenderer"/>) are registered by whoever provides them.
+    /// Registers report options, the run history, delivery (SMTP or outbox), the surge digest (an <see cref="IReport"/>),
+    /// and the Quartz schedules with the start-up catch-up. PDF renderers (<see cref="IReportRenderer"/>) are registered
+    /// by whoever provides them.
     /// </summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
@@ -22,6 +23,7 @@ public static class ReportsServiceCollectionExtensions
         builder.Services.AddSingleton<ReportRunStore>();
         builder.Services.AddSingleton<IReportDelivery, ReportDelivery>();
         builder.Services.AddSingleton<SurgeDigest>();
+        builder.Services.AddSingleton<IReport>(sp => sp.GetRequiredService<SurgeDigest>());
         builder.Services.AddSingleton<ReportRunner>();
         builder.Services.AddSingleton<CatchUpGate>();
         builder.Services.AddSingleton<ReportCatchUp>();

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddHostedService<StorageStartupService>();
         builder.Services.AddSingleton<IClickHouseGateway, RuntimeGateway>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageRuntime>().Dialect);
+        builder.Services.AddSingleton<Migrator>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

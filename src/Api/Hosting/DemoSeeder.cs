@@ -1,6 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Ingestion.Demo;
 using Analytics.Ingestion.Spool;
+using Analytics.Reports;
 using Analytics.Reports.Scheduling;
 using Analytics.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,8 +14,9 @@ namespace Analytics.Api.Hosting;
 /// On the first start with <c>Demo:Load</c> on (<c>./run.sh</c> without <c>--no-demo</c>), loads the demo company's year
 /// through the server's own ingestion endpoints, as a client would, with a progress bar on the console. A marker file in
 /// the data folder keeps later starts from loading it again; an interrupted load is simply redone (ingestion is idempotent).
-/// Until the demo is loaded and stored, the report catch-up waits (<see cref="CatchUpGate"/>), so the first weekly
-/// report is of the demo company, not of an empty database.
+/// Until the demo is loaded and stored, the report catch-up waits (<see cref="CatchUpGate"/>); then the demo company's
+/// latest due reports are made, though they were due before this first start (which a catch-up otherwise skips): a
+/// demo shows its last weekly report at once.
 /// </summary>
 public sealed partial class DemoSeeder(
     IServer server,
@@ -22,7 +24,9 @@ public sealed partial class DemoSeeder(
     IConfiguration configuration,
     IOptions<StorageOptions> storage,
     DurableSpool spool,
-    CatchUpGate catchUp,
+    CatchUpGate catchUpGate,
+    ReportCatchUp catchUp,
+    IOptions<ReportOptions> reports,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -41,7 +45,7 @@ public sealed partial class DemoSeeder(
         _key = KeyToLoadWith();
         if (_key is not null)
         {
-            _catchUpHold = catchUp.Hold();
+            _catchUpHold = catchUpGate.Hold();
         }
 
         return base.StartAsync(cancellationToken);
@@ -105,11 +109,28 @@ public sealed partial class DemoSeeder(
         {
             // The server stays up without the demo data; the next start tries again.
             LogLoadFailed(logger, e);
+            return;
+        }
+
+        if (reports.Value.CatchUp)
+        {
+            try
+            {
+                await catchUp.CatchUpAsync(stoppingToken, beforeInstall: true);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Logged, not rethrown, as the catch-up's own: a report that cannot be made must not stop the server.
+                LogReportFailed(logger, e);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data set failed; it will be tried again at the next start")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Making the demo company's latest reports failed")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not loaded: {Variable} is not set, and loading needs a key")]
     private static partial void LogNoKey(ILogger logger, string variable);

@@ -10,13 +10,35 @@ namespace Analytics.Reports.Alerts;
 public sealed record SurgingAccount(string AccountId, string? Name, double Surge, double ThisWeek, double PreviousWeeklyMean, double Score);
 
 /// <summary>
-/// The daily surge digest: for each configured owner, their engaged accounts whose surge reached <c>Reports:Surge:Factor</c>
-/// over the seven days before the digest's day. Surge is the engaged-accounts metric's (its SQL is not repeated here).
+/// The daily surge digest, a report like the others: for each configured owner, their engaged accounts whose surge
+/// reached <c>Reports:Surge:Factor</c> over the seven days before the digest's day, one message to each owner's address.
+/// Surge is the engaged-accounts metric's (its SQL is not repeated here). It runs on <c>Reports:Surge:Cron</c> once an
+/// owner is configured.
 /// </summary>
-public sealed class SurgeDigest(EngagedAccountsQuery accounts, IOptions<ReportOptions> options)
+public sealed class SurgeDigest(EngagedAccountsQuery accounts, IOptions<ReportOptions> options) : IReport
 {
     /// <summary>The digest's name in the run history.</summary>
     public const string Report = "surge-digest";
+
+    public string Name => Report;
+
+    public bool ToConfiguredRecipients => false;
+
+    public DefaultSchedule? DefaultSchedule =>
+        options.Value.Surge is { Owners.Count: > 0 } surge ? new DefaultSchedule(surge.Cron, surge.TimeZone, "Reports:Surge") : null;
+
+    /// <summary>The seven days before the digest's day.</summary>
+    public ReportPeriod PeriodEndingAt(DateOnly periodEnd) => new(periodEnd.AddDays(-7), periodEnd);
+
+    /// <summary>Today: the digest covers the seven days up to now.</summary>
+    public DateOnly DefaultPeriodEnd(DateOnly today) => today;
+
+    public async Task<ReportOutput> ProduceAsync(ReportContext context, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(context.Period, cancellationToken);
+        return new ReportOutput(null, Messages(context.Period, found, context.RunId),
+            $"No account crossed the surge factor {F(options.Value.Surge.Factor)}; nothing to send.");
+    }
 
     /// <summary>The surging accounts of each configured owner over <paramref name="period"/>, highest surge first; owners with none are left out.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SurgingAccount>>> FindAsync(ReportPeriod period, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analytics.Reports.Alerts;
 using Analytics.Reports.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,12 +9,12 @@ namespace Analytics.Reports.Runs;
 public sealed record ReportRequest(string Report, DateOnly PeriodEnd, DateTime ScheduledFor, bool RetakeFailed = false);
 
 /// <summary>
-/// Makes one run: claims the report and period in the run history (only the winning server goes on), renders the PDF
-/// once and stores it, then delivers it, retrying a failed delivery with exponential backoff. Every state change is
-/// written to <c>report_runs</c>.
+/// Makes one run of any report (<see cref="IReport"/>): claims the report and period in the run history (only the
+/// winning server goes on), produces its file and messages once (the file stored with the run), then sends each message
+/// once, retrying a failed delivery with exponential backoff. Every state change is written to <c>report_runs</c>.
 /// </summary>
 public sealed class ReportRunner(
-    ReportCatalog catalog, ReportRunStore store, IReportDelivery delivery, SurgeDigest surge,
+    ReportCatalog catalog, ReportRunStore store, IReportDelivery delivery,
     IOptions<ReportOptions> options, TimeProvider clock, ILogger<ReportRunner> logger)
 {
     /// <summary>This server's name in the run history: host, process and an instance id (two hosts may share a process in tests).</summary>
@@ -29,7 +28,7 @@ public sealed class ReportRunner(
     {
         var settings = options.Value;
         var period = catalog.PeriodOf(request.Report, request.PeriodEnd);
-        IReadOnlyList<string> recipients = request.Report == SurgeDigest.Report ? [] : catalog.RecipientsOf(request.Report);
+        var recipients = catalog.RecipientsOf(request.Report);
         var claim = await store.ClaimAsync(request.Report, period, request.ScheduledFor, recipients, Node,
             request.RetakeFailed, TimeSpan.FromMinutes(settings.ClaimTimeoutMinutes), cancellationToken);
         if (!claim.Won)
@@ -41,7 +40,7 @@ public sealed class ReportRunner(
         }
 
         var run = claim.Run with { StartedAt = clock.GetUtcNow().UtcDateTime };
-        var work = new Work(period);
+        var work = new Work(new ReportContext(run.Id, request.Report, period, recipients));
         for (var attempt = 1; ; attempt++)
         {
             run = await store.SaveAsync(run with { Status = RunStatus.Running, Attempts = attempt, Error = null, FinishedAt = null }, cancellationToken);
@@ -76,76 +75,55 @@ public sealed class ReportRunner(
         }
     }
 
-    /// <summary>What one run keeps between its attempts: the rendered report, and the owners already sent their digest.</summary>
-    private sealed class Work(ReportPeriod period)
+    /// <summary>What one run keeps between its attempts: what the report produced, and the messages already sent.</summary>
+    private sealed class Work(ReportContext context)
     {
-        public ReportPeriod Period { get; } = period;
+        public ReportContext Context { get; } = context;
 
-        public RenderedReport? Rendered { get; set; }
-
-        public ReportFile? File { get; set; }
+        public ReportOutput? Output { get; set; }
 
         public HashSet<string> Sent { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Notes { get; } = [];
     }
 
     private async Task<ReportRun> AttemptAsync(ReportRun run, Work work, CancellationToken cancellationToken)
     {
-        if (run.Report == SurgeDigest.Report)
+        if (work.Output is null)
         {
-            return await DigestAsync(run, work, cancellationToken);
+            var report = catalog.ReportOf(run.Report) ?? throw new ReportConfigurationException(
+                $"No renderer is registered for report '{run.Report}'; this server can render: {string.Join(", ", catalog.Reports.Select(r => r.Name).DefaultIfEmpty("none"))}.");
+            var output = await report.ProduceAsync(work.Context, cancellationToken);
+            if (output.File is { } file)
+            {
+                await store.SaveFileAsync(run.Id, file, cancellationToken);
+            }
+
+            work.Output = output;
+            run = await store.SaveAsync(run with
+            {
+                File = output.File?.FileName ?? run.File,
+                Recipients = [.. output.Messages.SelectMany(m => m.To).Distinct(StringComparer.Ordinal)],
+            }, cancellationToken);
         }
 
-        var renderer = catalog.RendererOf(run.Report) ?? throw new ReportConfigurationException(
-            $"No renderer is registered for report '{run.Report}'; this server can render: {string.Join(", ", catalog.Known.Where(r => catalog.RendererOf(r) is not null).DefaultIfEmpty("none"))}.");
-        if (work.Rendered is null)
-        {
-            var rendered = await renderer.RenderAsync(work.Period, cancellationToken);
-            var last = work.Period.End.AddDays(-1);
-            var file = new ReportFile($"{run.Report}-{work.Period.Start:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.pdf", "application/pdf", rendered.Pdf);
-            await store.SaveFileAsync(run.Id, file, cancellationToken);
-            (work.Rendered, work.File) = (rendered, file);
-            run = await store.SaveAsync(run with { File = file.FileName }, cancellationToken);
-        }
-
-        var message = ReportMessage(run, work.Rendered, work.File!);
-        var receipt = await delivery.SendAsync(message, cancellationToken);
-        logger.LogInformation("{Report} {PeriodStart:yyyy-MM-dd} run {RunId} delivered: {Note}", run.Report, run.PeriodStart, run.Id, receipt.Note);
-        return await store.SaveAsync(run with
-        {
-            Status = RunStatus.Delivered, FinishedAt = clock.GetUtcNow().UtcDateTime, Note = receipt.Note, Error = null,
-        }, cancellationToken);
-    }
-
-    private async Task<ReportRun> DigestAsync(ReportRun run, Work work, CancellationToken cancellationToken)
-    {
-        var found = await surge.FindAsync(work.Period, cancellationToken);
-        var messages = surge.Messages(work.Period, found, run.Id);
-        var recipients = messages.SelectMany(m => m.To).Distinct().ToArray();
-        run = await store.SaveAsync(run with { Recipients = recipients }, cancellationToken);
-        var notes = new List<string>();
+        var messages = work.Output.Messages;
         foreach (var message in messages.Where(m => !work.Sent.Contains(m.Name)))
         {
-            notes.Add((await delivery.SendAsync(message, cancellationToken)).Note);
+            work.Notes.Add((await delivery.SendAsync(message, cancellationToken)).Note);
             work.Sent.Add(message.Name);
         }
 
-        var note = messages.Count == 0
-            ? $"No account crossed the surge factor {options.Value.Surge.Factor.ToString(CultureInfo.InvariantCulture)}; nothing to send."
-            : $"{messages.Count} digest(s) to {string.Join(", ", found.Keys)}. " + notes.LastOrDefault();
+        var note = messages.Count switch
+        {
+            0 => work.Output.NothingToSend,
+            1 => work.Notes[^1],
+            _ => $"{messages.Count} messages to {string.Join(", ", run.Recipients)}. {work.Notes[^1]}",
+        };
+        logger.LogInformation("{Report} {PeriodStart:yyyy-MM-dd} run {RunId} delivered: {Note}", run.Report, run.PeriodStart, run.Id, note);
         return await store.SaveAsync(run with
         {
             Status = RunStatus.Delivered, FinishedAt = clock.GetUtcNow().UtcDateTime, Note = note, Error = null,
         }, cancellationToken);
-    }
-
-    private static OutgoingMessage ReportMessage(ReportRun run, RenderedReport rendered, ReportFile file)
-    {
-        var last = run.PeriodEnd.AddDays(-1);
-        var lead = $"{rendered.Title}, {run.PeriodStart:yyyy-MM-dd} to {last:yyyy-MM-dd}. The full report is attached ({file.FileName}).";
-        var rows = rendered.Highlights.Select(h => (IReadOnlyList<string?>)[h.Label, h.Value, h.Change]).ToList();
-        var html = OutgoingMessage.HtmlTable(rendered.Title, lead, ["Figure", "Value", "Change"], rows);
-        var text = lead + "\n\n" + string.Join("\n", rendered.Highlights.Select(h => $"{h.Label}: {h.Value}{(h.Change is null ? "" : $" ({h.Change})")}"));
-        return new OutgoingMessage(run.Recipients, $"{rendered.Title}: {run.PeriodStart:yyyy-MM-dd} to {last:yyyy-MM-dd}", html, text, file,
-            $"{run.Report}-{run.PeriodStart:yyyy-MM-dd}-{run.Id[..8]}");
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReportJob(ReportCatalog catalog, ReportRunner runner, ILogge
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var report = context.MergedJobDataMap.GetString(ReportKey)!;
-        var schedule = catalog.AllSchedules.First(s => s.Report == report);
+        var schedule = catalog.Schedules.First(s => s.Report == report);
         var fire = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         try
         {

@@ -10,17 +10,20 @@ public sealed class ReportSchedule
 {
     private readonly CronExpression _expression;
 
-    public ReportSchedule(string report, string cron, TimeZoneInfo zone, IReadOnlyList<string> recipients)
+    /// <param name="report">The report it runs.</param>
+    /// <param name="cron">A Quartz cron expression, seconds first.</param>
+    /// <param name="setting">The configuration section that set it (<c>Reports:Schedules:NAME</c>), for the message when it is wrong.</param>
+    /// <param name="zone">The time zone the expression is read in.</param>
+    public ReportSchedule(string report, string cron, string setting, TimeZoneInfo zone)
     {
         if (!CronExpression.TryParse(cron, out _))
         {
-            throw new ReportConfigurationException($"{(report == Alerts.SurgeDigest.Report ? "Reports:Surge" : $"Reports:Schedules:{report}")}:Cron: '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').");
+            throw new ReportConfigurationException($"{setting}:Cron: '{cron}' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').");
         }
 
         Report = report;
         Cron = cron;
         Zone = zone;
-        Recipients = recipients;
         _expression = new CronExpression(cron, zone);
     }
 
@@ -29,8 +32,6 @@ public sealed class ReportSchedule
     public string Cron { get; }
 
     public TimeZoneInfo Zone { get; }
-
-    public IReadOnlyList<string> Recipients { get; }
 
     /// <summary>The first fire strictly after <paramref name="instant"/>.</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset instant) => _expression.GetNextValidTimeAfter(instant);

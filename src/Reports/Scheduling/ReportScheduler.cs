@@ -7,7 +7,7 @@ using Quartz;
 namespace Analytics.Reports.Scheduling;
 
 /// <summary>
-/// Puts each configured schedule (and the surge digest's) into Quartz as a cron trigger in its time zone, as the host
+/// Puts each schedule (<see cref="ReportCatalog.Schedules"/>) into Quartz as a cron trigger in its time zone, as the host
 /// starts. A bad schedule (cron, time zone, two renderers for one report) stops the start with one line naming the setting.
 /// </summary>
 public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory schedulers, TimeProvider clock, ILogger<ReportScheduler> logger) : IHostedService
@@ -26,7 +26,7 @@ public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var schedule in catalog.AllSchedules)
+        foreach (var schedule in catalog.Schedules)
         {
             var job = JobBuilder.Create<ReportJob>().WithIdentity(schedule.Report, "reports").UsingJobData(ReportJob.ReportKey, schedule.Report).Build();
             // The catch-up at start-up (ReportCatchUp) makes a missed run; Quartz itself fires only what is due from now on.
@@ -34,7 +34,7 @@ public sealed class ReportScheduler(IServiceProvider services, ISchedulerFactory
                 .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(schedule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
                 .Build();
             await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
-            if (schedule.Report != Alerts.SurgeDigest.Report && catalog.RendererOf(schedule.Report) is null)
+            if (catalog.ReportOf(schedule.Report) is null)
             {
                 logger.LogWarning("Report {Report} is scheduled but no renderer is registered for it: its runs will fail until one is", schedule.Report);
             }

@@ -43,6 +43,23 @@ public sealed class Migrator(IClickHouseGateway gateway, SchemaDialect dialect, 
         return done;
     }
 
+    /// <summary>
+    /// When the first migration was applied: when a server first started on this database (or data folder). Null before
+    /// any migration.
+    /// </summary>
+    public async Task<DateTime?> FirstAppliedAtAsync(CancellationToken cancellationToken)
+    {
+        DateTime? first = null;
+        // The one row is read to its end (IClickHouseGateway.QueryAsync says why).
+        await foreach (var row in gateway.QueryAsync(
+            $"SELECT min(applied_at) AS first, count() AS n FROM {dialect.Qualified(History.Name)}", cancellationToken: cancellationToken))
+        {
+            first = row.Get<long>("n") == 0 ? null : row.Get<DateTime>("first");
+        }
+
+        return first;
+    }
+
     /// <summary>The versions recorded as applied.</summary>
     public async Task<HashSet<int>> AppliedVersionsAsync(CancellationToken cancellationToken)
     {

@@ -78,7 +78,7 @@ public sealed class RetryAndOutboxTests
         var run = await world.Runner.RunAsync(Request with { Report = "monthly-board" }, null, CancellationToken.None);
 
         Assert.Equal((RunStatus.Failed, 1), (run.Status, run.Attempts));
-        Assert.Equal("No renderer is registered for report 'monthly-board'; this server can render: weekly-executive.", run.Error);
+        Assert.Equal("No renderer is registered for report 'monthly-board'; this server can render: surge-digest, weekly-executive.", run.Error);
         Assert.Equal("Not retried: the configuration must change first.", run.Note);
     }
 

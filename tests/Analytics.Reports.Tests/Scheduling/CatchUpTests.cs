@@ -42,4 +42,23 @@ public sealed class CatchUpTests
 
         Assert.Equal((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 23)), (run.PeriodStart, run.PeriodEnd));
     }
+
+    /// <summary>
+    /// A server first started after a run was due never missed it: a fresh install mails nothing at once (the run was
+    /// made before it existed, or never had to be). Asked to (the demo), the catch-up still makes it.
+    /// </summary>
+    [Fact]
+    public async Task A_run_due_before_the_first_start_is_not_caught_up()
+    {
+        var database = await ReportsWorld.NewDatabaseAsync(nameof(CatchUpTests), installed: AfterTheMissedRun.AddHours(-1));
+        await using var world = await ReportsWorld.OpenAsync(database, AfterTheMissedRun);
+
+        var atStart = await world.CatchUp.CatchUpAsync(CancellationToken.None);
+        var forTheDemo = await world.CatchUp.CatchUpAsync(CancellationToken.None, beforeInstall: true);
+
+        Assert.Empty(atStart);
+        var run = Assert.Single(forTheDemo);
+        Assert.Equal((new DateOnly(2026, 11, 23), RunStatus.Delivered), (run.PeriodStart, run.Status));
+        Assert.Equal(1, world.Renderer.Renders);
+    }
 }

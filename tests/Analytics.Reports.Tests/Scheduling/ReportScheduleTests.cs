@@ -20,7 +20,7 @@ public sealed class ReportScheduleTests
     public void Monday_0800_local_stays_Monday_0800_across_a_daylight_saving_change(string zoneId, DateTimeOffset start, int hourBefore, int hourAfter)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        var schedule = new ReportSchedule("weekly-executive", "0 0 8 ? * MON", zone, []);
+        var schedule = new ReportSchedule("weekly-executive", "0 0 8 ? * MON", "Reports:Schedules:weekly-executive", zone);
         var clock = new FakeTimeProvider(start);
 
         var fires = new List<DateTimeOffset>();
@@ -43,7 +43,7 @@ public sealed class ReportScheduleTests
     public void The_last_fire_at_or_before_now_is_the_one_to_catch_up()
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var schedule = new ReportSchedule("weekly-executive", "0 0 8 ? * MON", berlin, []);
+        var schedule = new ReportSchedule("weekly-executive", "0 0 8 ? * MON", "Reports:Schedules:weekly-executive", berlin);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), schedule.LastAtOrBefore(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero)));
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero), schedule.LastAtOrBefore(new DateTimeOffset(2026, 11, 30, 6, 59, 59, TimeSpan.Zero)));
@@ -58,7 +58,7 @@ public sealed class ReportScheduleTests
     {
         var options = Microsoft.Extensions.Options.Options.Create(new ReportOptions { TimeZone = zone });
 
-        var end = new ReportCatalog([], options).DefaultPeriodEnd("weekly-executive", new DateTimeOffset(2026, 11, 30, 0, 30, 0, TimeSpan.Zero));
+        var end = new ReportCatalog([], [], options).DefaultPeriodEnd("weekly-executive", new DateTimeOffset(2026, 11, 30, 0, 30, 0, TimeSpan.Zero));
 
         Assert.Equal(DateOnly.Parse(periodEnd, System.Globalization.CultureInfo.InvariantCulture), end);
     }
@@ -73,8 +73,23 @@ public sealed class ReportScheduleTests
             Schedules = { ["weekly-executive"] = new ReportScheduleOptions { Cron = cron, TimeZone = zone } },
         });
 
-        var error = Assert.Throws<ReportConfigurationException>(() => new ReportCatalog([], options).Validate());
+        var error = Assert.Throws<ReportConfigurationException>(() => new ReportCatalog([], [], options).Validate());
 
         Assert.Equal(message, error.Message);
+    }
+
+    /// <summary>The surge digest is a report like the others: its own schedule is named by its own setting when wrong.</summary>
+    [Fact]
+    public void The_surge_digest_schedule_is_named_by_its_own_setting()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new ReportOptions
+        {
+            Surge = { Cron = "daily", Owners = { ["alice"] = "alice@example.com" } },
+        });
+        var digest = new Analytics.Reports.Alerts.SurgeDigest(null!, options);
+
+        var error = Assert.Throws<ReportConfigurationException>(() => new ReportCatalog([digest], [], options).Validate());
+
+        Assert.Equal("Reports:Surge:Cron: 'daily' is not a Quartz cron expression (seconds first, e.g. '0 0 8 ? * MON').", error.Message);
     }
 }

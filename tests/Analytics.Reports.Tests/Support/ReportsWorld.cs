@@ -48,13 +48,16 @@ internal sealed class ReportsWorld : IAsyncDisposable
 
     public ReportCatchUp CatchUp => Services.GetRequiredService<ReportCatchUp>();
 
-    /// <summary>A fresh, migrated database, named after <paramref name="owner"/>.</summary>
-    public static async Task<string> NewDatabaseAsync(string owner)
+    /// <summary>When the worlds' databases were first set up, unless a test says otherwise: before every "now" of the tests.</summary>
+    public static readonly DateTimeOffset Installed = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A fresh database, named after <paramref name="owner"/>, migrated as a server first started at <paramref name="installed"/> would.</summary>
+    public static async Task<string> NewDatabaseAsync(string owner, DateTimeOffset? installed = null)
     {
         EngineKeepAlive.Ensure();
         await using var gateway = await TestEngine.OpenAsync(owner);
         await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
+            .MigrateAsync(ApplicationSchema.Catalog.Migrations, new FakeTimeProvider(installed ?? Installed), CancellationToken.None);
         return gateway.Database;
     }
 
@@ -79,6 +82,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IClickHouseGateway>(gateway);
         builder.Services.AddSingleton(new SchemaDialect(database, null));
+        builder.Services.AddSingleton<Migrator>();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.AddMetrics();
         builder.AddReports();
