@@ -4,6 +4,7 @@
 import { key, me, graphql, download, ApiError } from './api.js';
 import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection, declaredVariables } from './model.js';
 import { render } from './panels.js';
+import { drawKeys } from './admin.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -73,6 +74,7 @@ async function start() {
   $('sign-in').hidden = true;
   $('who').hidden = false;
   $('who-name').textContent = `Signed in (${roles.join(', ')})`;
+  $('admin-link').hidden = !roles.includes('admin');
   const picker = $('dashboard-picker');
   picker.replaceChildren(...dashboards.map((d) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.title })));
   $('picker-form').hidden = dashboards.length === 0;
@@ -133,6 +135,11 @@ function onFilterChange() {
 
 async function draw() {
   const { id, params } = readRoute();
+  $('admin-keys').hidden = true;
+  if (id === 'admin/keys' && roles.includes('admin')) {
+    $('dashboard').hidden = true;
+    return drawKeys($('admin-keys'));
+  }
   const dashboard = dashboards.find((d) => d.id === id);
   if (!dashboard) {
     if (dashboards.length > 0) writeRoute(dashboards[0].id, params);
@@ -240,5 +247,5 @@ $('sign-out').addEventListener('click', () => { key.clear(); dashboards = []; sh
 $('dashboard-picker').addEventListener('change', (e) => { const { params } = readRoute(); writeRoute(e.target.value, { from: params.from, to: params.to, targetList: params.targetList }); });
 $('filters').addEventListener('change', onFilterChange);
 $('filters').addEventListener('submit', (e) => { e.preventDefault(); onFilterChange(); });
-window.addEventListener('hashchange', () => { if (key.get() && dashboards.length) draw(); });
+window.addEventListener('hashchange', () => { if (key.get() && (dashboards.length || roles.includes('admin'))) draw(); });
 start();

@@ -156,6 +156,42 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         Assert.Empty(unlabelled);
     }
 
+    /// <summary>
+    /// The admin page of API keys: an admin creates a key (its secret shown once), the key works and is listed, and a
+    /// revocation in the page refuses it; a viewer sees no link to the page.
+    /// </summary>
+    [Fact]
+    public async Task An_admin_creates_and_revokes_a_key_in_the_page()
+    {
+        var (context, page, _, _) = await OpenAsync("marketing");
+        await using var tab = context;
+        Assert.True(await page.IsVisibleAsync("#admin-link"));
+        await page.ClickAsync("#admin-link");
+        await page.WaitForSelectorAsync("#keys-table tbody tr");
+
+        await page.FillAsync("#key-name", "Browser test key");
+        await page.CheckAsync("#create-key input[value=sales]");
+        await page.ClickAsync("#create-key button[type=submit]");
+        var secret = (await page.Locator("#new-key-secret").TextContentAsync())!;
+        var row = page.Locator("#keys-table tbody tr", new() { HasText = "Browser test key" });
+        await row.WaitForAsync();
+        var keyId = (await row.GetAttributeAsync("data-key"))!;
+        await ScreenshotAsync(page, "admin-keys");
+
+        Assert.StartsWith("abm_", secret, StringComparison.Ordinal);
+        Assert.Equal(["Browser test key", keyId, "viewer, sales", "managed"], (await row.Locator("td").AllTextContentsAsync()).Take(4));
+        Assert.Equal(System.Net.HttpStatusCode.OK, await demo.StatusAsync("/v1/me", secret));
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await row.Locator("button.revoke").ClickAsync();
+        await page.Locator($"#keys-table tbody tr[data-key='{keyId}'] button.revoke").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await demo.StatusAsync("/v1/me", secret));
+
+        var viewer = await context.NewPageAsync();
+        await SignInAsync(viewer, HostSettings.ViewerKey);
+        Assert.False(await viewer.IsVisibleAsync("#admin-link"));
+    }
+
     private async Task SignInAsync(IPage page, string key)
     {
         page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");

@@ -69,6 +69,15 @@ public sealed class DemoServer : IAsyncLifetime
         return body.GetProperty("data").Clone();
     }
 
+    /// <summary>The status of a GET of <paramref name="path"/> with <paramref name="key"/>.</summary>
+    public async Task<System.Net.HttpStatusCode> StatusAsync(string path, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await Server.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -12,10 +12,13 @@ namespace Analytics.Api.Auth;
 /// A missing or unknown key is challenged with 401; a known key without the role is forbidden with 403.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    /// <summary>The claim that holds the key's id (a managed key's, or <c>config:NAME</c>).</summary>
+    public const string KeyIdClaim = "analytics:key_id";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -40,7 +43,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, found.Name) };
+        keys.RecordUse(found.Id, clock.GetUtcNow().UtcDateTime);
+        var claims = new List<Claim> { new(ClaimTypes.Name, found.Name), new(KeyIdClaim, found.Id) };
         claims.AddRange(found.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

@@ -10,6 +10,13 @@ public sealed class ApiKeyOptions
 
     /// <summary>The configured keys. Default: none (only <c>ANALYTICS_ADMIN_KEY</c>, when set).</summary>
     public List<ApiKeyEntry> Keys { get; set; } = [];
+
+    /// <summary>
+    /// How often each server reloads the keys admins create and revoke, and writes when keys were last used, in seconds:
+    /// a revoked key is refused everywhere within about this long. Default is 2.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.1, 300)]
+    public double RefreshSeconds { get; set; } = 2;
 }
 
 /// <summary>One API key: a name for logs, the hex SHA-256 of the key, and its roles (ingest, viewer, sales, admin).</summary>

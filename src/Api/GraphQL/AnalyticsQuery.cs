@@ -21,6 +21,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AddMarketingFields()
             .AddReportFields()
             .AddDashboardFields()
-            .AddScoringFields();
+            .AddScoringFields()
+            .AddApiKeyFields();
     }
 }

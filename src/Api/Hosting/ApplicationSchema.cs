@@ -1,3 +1,4 @@
+using Analytics.Api.Auth.Keys;
 using Analytics.Ingestion.Schema;
 using Analytics.Metrics.Schema;
 using Analytics.Reports.Schema;
@@ -8,5 +9,5 @@ namespace Analytics.Api.Hosting;
 /// <summary>The modules whose tables make the server's schema; storage applies their migrations at start-up.</summary>
 public static class ApplicationSchema
 {
-    public static SchemaCatalog Catalog { get; } = new(IngestionSchema.Module, MetricsSchema.Module, ReportsSchema.Module);
+    public static SchemaCatalog Catalog { get; } = new(IngestionSchema.Module, MetricsSchema.Module, ReportsSchema.Module, ApiKeySchema.Module);
 }
