@@ -169,17 +169,19 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         await page.ClickAsync("#admin-link");
         await page.WaitForSelectorAsync("#keys-table tbody tr");
 
-        await page.FillAsync("#key-name", "Browser test key");
+        // The demo folder (and its keys) lives on for the day: a name of this run's own.
+        var name = $"Browser test key {Guid.NewGuid():N}"[..25];
+        await page.FillAsync("#key-name", name);
         await page.CheckAsync("#create-key input[value=sales]");
         await page.ClickAsync("#create-key button[type=submit]");
         var secret = (await page.Locator("#new-key-secret").TextContentAsync())!;
-        var row = page.Locator("#keys-table tbody tr", new() { HasText = "Browser test key" });
+        var row = page.Locator("#keys-table tbody tr", new() { HasText = name });
         await row.WaitForAsync();
         var keyId = (await row.GetAttributeAsync("data-key"))!;
         await ScreenshotAsync(page, "admin-keys");
 
         Assert.StartsWith("abm_", secret, StringComparison.Ordinal);
-        Assert.Equal(["Browser test key", keyId, "viewer, sales", "managed"], (await row.Locator("td").AllTextContentsAsync()).Take(4));
+        Assert.Equal([name, keyId, "viewer, sales", "managed"], (await row.Locator("td").AllTextContentsAsync()).Take(4));
         Assert.Equal(System.Net.HttpStatusCode.OK, await demo.StatusAsync("/v1/me", secret));
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -1,3 +1,4 @@
+using Analytics.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Auth.Keys;
@@ -7,7 +8,8 @@ namespace Analytics.Api.Auth.Keys;
 /// before the web server takes requests), then every <c>Auth:RefreshSeconds</c> writes the keys' last uses and reloads,
 /// so a key created or revoked on another node holds here within that time.
 /// </summary>
-public sealed partial class ApiKeyRefresher(ManagedApiKeys keys, IOptions<ApiKeyOptions> options, TimeProvider clock, ILogger<ApiKeyRefresher> logger)
+public sealed partial class ApiKeyRefresher(
+    ManagedApiKeys keys, IOptions<ApiKeyOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ApiKeyRefresher> logger)
     : BackgroundService, IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => keys.ReloadAsync(cancellationToken);
@@ -16,10 +18,23 @@ public sealed partial class ApiKeyRefresher(ManagedApiKeys keys, IOptions<ApiKey
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StoppedAsync(CancellationToken cancellationToken) => await keys.WriteUsesAsync(cancellationToken);
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keys.WriteUsesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The last few seconds' uses are lost, not the stop: a last use is a hint, not a record.
+            LogWriteFailed(logger, e);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A host that fails its start-up checks stops without ever starting: nothing may query the engine it shuts down.
+        await lifetime.WaitForStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -35,6 +50,9 @@ public sealed partial class ApiKeyRefresher(ManagedApiKeys keys, IOptions<ApiKey
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the API keys' last uses at stop failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading the API keys failed; the keys loaded before stay in force")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
