@@ -37,5 +37,8 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
         }
     }
 
+    /// <summary>The month of a time as the rebuild names it: <c>yyyyMM</c>.</summary>
+    public static uint MonthOf(DateTime time) => (uint)((time.Year * 100) + time.Month);
+
     private static uint PreviousMonth(uint yyyymm) => yyyymm % 100 == 1 ? yyyymm - 100 + 11 : yyyymm - 1;
 }
