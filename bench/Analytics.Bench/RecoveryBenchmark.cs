@@ -221,7 +221,9 @@ public static class RecoveryBenchmark
     /// <summary>The writer's log lines (stored batches, replays, failures), shortened.</summary>
     private static void PrintBatches(string log)
     {
-        foreach (var line in log.Split('\n').Where(l => l.Contains("spooled entries", StringComparison.Ordinal) || l.Contains("Replaying", StringComparison.Ordinal) || l.Contains("Recover", StringComparison.Ordinal)))
+        var writer = log.Split('\n').Where(l => !l.Contains("Health check", StringComparison.Ordinal)
+            && (l.Contains("spooled entries", StringComparison.Ordinal) || l.Contains("Replay", StringComparison.Ordinal) || l.Contains("Recover", StringComparison.Ordinal)));
+        foreach (var line in writer)
         {
             Console.WriteLine("    " + line.Trim());
         }
