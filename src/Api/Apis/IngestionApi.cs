@@ -63,16 +63,18 @@ public static class IngestionApi
         }
 
         // TRICKY: Kestrel's own limit (30,000,000 bytes unless configured) would cut a larger upload off with an empty
-        // 413; here the CSV limit, counted on the bytes read whatever the framing, is the one that applies.
+        // 413; here the CSV limit, counted on the bytes read whatever the framing, is the one that applies. Kestrel's is
+        // set a byte above it, so it only bounds what Kestrel reads and discards after an early answer.
+        var limit = options.Value.MaxCsvBytes;
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
-            kestrelLimit.MaxRequestBodySize = null;
+            kestrelLimit.MaxRequestBodySize = limit == long.MaxValue ? null : limit + 1;
         }
 
         var tally = intake.NewTally();
         try
         {
-            await using var body = RequestBody.Open(request, options.Value.MaxCsvBytes, "Ingestion:MaxCsvBytes");
+            await using var body = RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes");
             await csvIntake.AcceptAsync(csvKind, body, tally, ct);
             return TypedResults.Ok(new
             {

@@ -3,8 +3,7 @@ namespace Analytics.Ingestion.Accepting;
 /// <summary>Reads at most <c>limit</c> bytes of a stream; the read that passes it throws <see cref="BodyTooLargeException"/>.</summary>
 internal sealed class LimitedBody(Stream inner, long limit, string setting, bool leaveOpen) : ReadOnlyStream
 {
-    /// <summary>Bytes read so far.</summary>
-    public long BytesRead { get; private set; }
+    private long _read;
 
     public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
 
@@ -23,7 +22,7 @@ internal sealed class LimitedBody(Stream inner, long limit, string setting, bool
 
     private int Counted(int read)
     {
-        BytesRead += read;
-        return BytesRead <= limit ? read : throw new BodyTooLargeException(limit, setting);
+        _read += read;
+        return _read <= limit ? read : throw new BodyTooLargeException(limit, setting);
     }
 }

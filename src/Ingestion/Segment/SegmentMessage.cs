@@ -164,5 +164,4 @@ public static class SegmentMessage
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
-
 }

@@ -21,8 +21,7 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
     /// <param name="replay">
     /// True for entries replayed after an unclean stop: then <c>events</c> itself is asked (through its bloom-filter
     /// index), since the stop may have fallen between an insert into <c>events</c> and the view's insert into
-    /// <c>event_ids</c>; the ids found there are written to <c>event_ids</c> again, so that a later resend of one of
-    /// them is recognised in normal running.
+    /// <c>event_ids</c>.
     /// </param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     public async Task<List<EngagementEvent>> NewEventsAsync(IReadOnlyList<EngagementEvent> events, bool replay, CancellationToken cancellationToken)
@@ -33,18 +32,9 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
         {
             var sql = $"SELECT DISTINCT event_id FROM {table} WHERE event_id IN {{ids:Array(String)}}";
             var parameters = new QueryParameters().Add("ids", chunk.ToArray());
-            var found = stored.Count;
             await foreach (var row in gateway.QueryAsync(sql, parameters, cancellationToken))
             {
                 stored.Add(row.Get<string>(0));
-            }
-
-            if (replay && stored.Count > found)
-            {
-                // As the view would have (same columns); event_ids keeps one row per id, however often it is written.
-                await gateway.ExecuteAsync(
-                    "INSERT INTO event_ids (event_id, day) SELECT event_id, toDate(timestamp) FROM events WHERE event_id IN {ids:Array(String)}",
-                    parameters, cancellationToken);
             }
         }
 

@@ -50,7 +50,7 @@ public sealed class RecoveryTests
     /// <summary>
     /// A crash fell while the first 5,000 entries were being stored: 3,000 of their events made it into <c>events</c>,
     /// but the views missed some of them and <c>event_ids</c> lost a thousand. The restart replays those 5,000 with care
-    /// (events looked up in <c>events</c>, their months' rollups rebuilt, their ids written again), then stores the
+    /// (events looked up in <c>events</c>, the rollups and <c>event_ids</c> of their months rebuilt), then stores the
     /// other 15,000 as in normal running; a client's resend afterwards is still recognised.
     /// </summary>
     [Fact]

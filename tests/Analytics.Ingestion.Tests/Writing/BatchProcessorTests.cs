@@ -1,5 +1,4 @@
 using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Spool;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
 namespace Analytics.Ingestion.Tests.Writing;
@@ -56,27 +55,6 @@ public sealed class BatchProcessorTests : IAsyncLifetime
                 SELECT (SELECT count() FROM events), (SELECT count() FROM accounts FINAL), (SELECT count() FROM opportunities FINAL),
                        (SELECT count() FROM survey_responses FINAL), (SELECT count() FROM identities FINAL)
                 """));
-    }
-
-    /// <summary>
-    /// A crash between an insert into events and its view's insert into event_ids leaves ids that only events knows.
-    /// The replay finds them there and writes them to event_ids again, so that a client's resend in normal running
-    /// afterwards is still stored once.
-    /// </summary>
-    [Fact]
-    public async Task A_resend_after_a_replay_is_stored_once_even_when_the_crash_lost_its_id_lookup_row()
-    {
-        await _db.StoreAsync(PageView("e1", 0, "v1"), PageView("e2", 1, "v1"));
-        await _db.Gateway.ExecuteAsync("DELETE FROM event_ids WHERE event_id = 'e1'");
-
-        var replayed = await _db.Processor.ProcessAsync(
-            [new SpoolEntry(Monday, "test", PageView("e1", 0, "v1")), new SpoolEntry(Monday, "test", PageView("e2", 1, "v1"))],
-            CancellationToken.None, replay: true);
-        var resent = await _db.StoreAsync(PageView("e1", 0, "v1"));
-
-        Assert.Equal((0, 2), (replayed.Events, replayed.DuplicateEvents));
-        Assert.Equal((0, 1), (resent.Events, resent.DuplicateEvents));
-        Assert.Equal([[2ul, 2ul]], await _db.RowsAsync("SELECT count(), uniqExact(event_id) FROM events"));
     }
 
     [Fact]
