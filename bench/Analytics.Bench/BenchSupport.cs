@@ -1,6 +1,9 @@
-using Analytics.Storage;
+extern alias api;
+
+using api::Analytics.Api.Hosting;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
+using Analytics.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Bench;
@@ -13,7 +16,7 @@ internal static class BenchSupport
     {
         var gateway = await EmbeddedGateway.OpenAsync(GatewayFactory.FindLibrary(null), folder, database);
         await new Migrator(gateway, new SchemaDialect(database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         return gateway;
     }
 

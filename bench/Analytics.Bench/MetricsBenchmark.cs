@@ -1,17 +1,20 @@
+extern alias api;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using api::Analytics.Api.Hosting;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
-using Analytics.Storage;
 using Analytics.Storage.Schema;
+using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -204,7 +207,7 @@ public static class MetricsBenchmark
     {
         var marker = Path.Combine(folder, "bench-data.txt");
         var generated = $"metrics {eventCount} events";
-        var expected = $"{generated}, schema {Migrations.All.Count}";
+        var expected = $"{generated}, schema {ApplicationSchema.Catalog.Migrations.Count}";
         var reuse = File.Exists(marker) && (await File.ReadAllTextAsync(marker)).StartsWith(generated + ", schema ", StringComparison.Ordinal);
 
         // Benchmark data made for another size is thrown away: generating on top of it would count events twice. A
@@ -383,7 +386,7 @@ public static class MetricsBenchmark
 
         // Merge every table, as a running server's background merges would in time, so that no merge runs while the
         // queries are timed.
-        foreach (var table in DataModel.Tables.Select(t => t.Name))
+        foreach (var table in ApplicationSchema.Catalog.Tables.Select(t => t.Name))
         {
             await gateway.ExecuteAsync($"OPTIMIZE TABLE {table} FINAL");
         }

@@ -13,7 +13,7 @@ using Prometheus;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.AddStorage();
+builder.AddStorage(ApplicationSchema.Catalog);
 builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();

@@ -9,6 +9,7 @@ using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
+using Analytics.Metrics.Themes;
 using Analytics.Metrics.Velocity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +34,9 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
+        builder.Services.AddSingleton<CommentAnalysis>();
         builder.Services.AddSingleton<CommentsQuery>();
+        builder.Services.AddSingleton<ThemesQuery>();
         builder.Services.AddSingleton<EngagementQuery>();
         builder.Services.AddSingleton<SurveyCommentsQuery>();
         builder.Services.AddSingleton<NewOpportunitiesQuery>();

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Storage;
 
 /// <summary>
-/// Owns the gateway for the host's lifetime: opens it at start-up, applies the schema migrations, and closes it cleanly
+/// Owns the gateway for the host's lifetime: opens it at start-up, applies the modules' schema migrations, and closes it cleanly
 /// at shutdown so a restart on the same folder sees every committed row.
 /// </summary>
-public sealed class StorageRuntime(IOptions<StorageOptions> options, ILoggerFactory loggers, TimeProvider clock) : IAsyncDisposable
+public sealed class StorageRuntime(IOptions<StorageOptions> options, SchemaCatalog schema, ILoggerFactory loggers, TimeProvider clock) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<StorageRuntime>();
     private IClickHouseGateway? _gateway;
@@ -28,8 +28,8 @@ public sealed class StorageRuntime(IOptions<StorageOptions> options, ILoggerFact
         _logger.LogInformation("Storage open: {Backend} engine, database {Database}{Cluster}",
             _gateway.Backend, settings.Database, Dialect.Cluster is null ? string.Empty : $" on cluster {Dialect.Cluster}");
         var applied = await new Migrator(_gateway, Dialect, loggers.CreateLogger<Migrator>())
-            .MigrateAsync(Migrations.All, clock, cancellationToken);
-        _logger.LogInformation("Schema up to date ({Applied} migrations applied now, {Total} in all)", applied.Count, Migrations.All.Count);
+            .MigrateAsync(schema.Migrations, clock, cancellationToken);
+        _logger.LogInformation("Schema up to date ({Applied} migrations applied now, {Total} in all)", applied.Count, schema.Migrations.Count);
         IsReady = true;
     }
 
@@ -37,7 +37,7 @@ public sealed class StorageRuntime(IOptions<StorageOptions> options, ILoggerFact
     public async Task<IReadOnlyList<int>> PendingMigrationsAsync(CancellationToken cancellationToken)
     {
         var applied = await new Migrator(Gateway, Dialect, loggers.CreateLogger<Migrator>()).AppliedVersionsAsync(cancellationToken);
-        return Migrations.All.Select(m => m.Version).Where(v => !applied.Contains(v)).ToList();
+        return schema.Migrations.Select(m => m.Version).Where(v => !applied.Contains(v)).ToList();
     }
 
     /// <summary>

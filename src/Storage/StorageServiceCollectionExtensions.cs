@@ -1,3 +1,4 @@
+using Analytics.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -5,9 +6,13 @@ namespace Analytics.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the storage options, the runtime that opens and migrates storage as the host starts, and the gateway it opens.</summary>
-    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Registers the storage options, the runtime that opens storage and applies the migrations of <paramref name="schema"/>
+    /// as the host starts, the gateway it opens, and the schema itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, SchemaCatalog schema)
     {
+        builder.Services.AddSingleton(schema);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<StorageRuntime>();
         builder.Services.AddHostedService<StorageStartupService>();

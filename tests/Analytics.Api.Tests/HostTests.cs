@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using System.Text;
+using Analytics.Api.Hosting;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
 
@@ -97,8 +98,8 @@ public sealed class HostTests : IAsyncLifetime
         var tables = body.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("table").GetString()!, t => t.GetProperty("rows").GetUInt64());
 
         Assert.Equal("embedded", body.GetProperty("backend").GetString());
-        Assert.Equal(DataModel.Tables.Select(t => t.Name).Append("schema_migrations").Order(), tables.Keys.Order());
-        Assert.Equal((ulong)Migrations.All.Count, tables["schema_migrations"]);
+        Assert.Equal(ApplicationSchema.Catalog.Tables.Select(t => t.Name).Append("schema_migrations").Order(), tables.Keys.Order());
+        Assert.Equal((ulong)ApplicationSchema.Catalog.Migrations.Count, tables["schema_migrations"]);
         Assert.Equal(0ul, tables["events"]);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Analytics.Api.Hosting;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
 
@@ -28,7 +29,7 @@ public sealed class ServerBackendHostTests
         Assert.Equal("server", body.GetProperty("backend").GetString());
         Assert.Equal(database, body.GetProperty("database").GetString());
         Assert.Contains(clickHouse.Statements, s => s.StartsWith($"CREATE TABLE IF NOT EXISTS `{database}`.`events`", StringComparison.Ordinal));
-        Assert.Equal(DataModel.Tables.Count + 1, body.GetProperty("tables").GetArrayLength());
+        Assert.Equal(ApplicationSchema.Catalog.Tables.Count + 1, body.GetProperty("tables").GetArrayLength());
         Assert.Equal(0, await server.StopAsync());
     }
 

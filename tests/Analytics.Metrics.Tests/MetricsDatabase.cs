@@ -1,7 +1,8 @@
+using Analytics.Api.Hosting;
 using Analytics.Metrics.Scoring;
-using Analytics.Storage;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
+using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,7 +28,7 @@ internal sealed class MetricsDatabase : IAsyncDisposable
     {
         var gateway = await TestEngine.OpenAsync(owner);
         await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         var database = new MetricsDatabase(gateway);
         // As the server does at start: the views then price events as they are stored, and queries read those points.
         await database.Models.EnsureStoredAsync(CancellationToken.None);

@@ -1,21 +1,33 @@
+using Analytics.Api.GraphQL.Types;
 using Analytics.Metrics;
 using Analytics.Metrics.Common;
 using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.GraphQL;
 
-/// <summary>What every metric resolver shares: the window arguments, checked, and bad arguments reported as such.</summary>
+/// <summary>What every resolver shares: the window arguments, checked, the request's services, and bad arguments reported as such.</summary>
 internal static class MetricResolvers
 {
     public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    private const string FromDoc = "The window's first day (inclusive).";
+    private const string ToDoc = "The day after the window's last day (exclusive).";
+
+    /// <summary>The <c>from</c> and <c>to</c> arguments of a window field.</summary>
+    public static FieldBuilder<TSource, TReturn> WindowArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<NonNullGraphType<DateType>>("from", FromDoc)
+        .Argument<NonNullGraphType<DateType>>("to", ToDoc);
 
     /// <summary>The <c>from</c>/<c>to</c> arguments as a window, or an error naming what is wrong with them.</summary>
     public static DateWindow Window(this IResolveFieldContext context) =>
         new DateWindow(context.GetArgument<DateOnly>("from"), context.GetArgument<DateOnly>("to"))
             .Validated(context.RequestServices!.GetRequiredService<IOptions<MetricsOptions>>().Value.MaxWindowDays);
 
-    public static T Metric<T>(this IResolveFieldContext context)
+    /// <summary>A service of the request's scope: a metric query, a store, the clock.</summary>
+    public static T Service<T>(this IResolveFieldContext context)
         where T : notnull => context.RequestServices!.GetRequiredService<T>();
 
     /// <summary>Runs a metric; a request it cannot answer becomes a GraphQL error with its message and code INVALID_ARGUMENT.</summary>
@@ -30,4 +42,7 @@ internal static class MetricResolvers
             throw new ExecutionError(e.Message) { Code = InvalidArgument };
         }
     }
+
+    /// <summary>The name of the key making the request, for audit columns.</summary>
+    public static string Caller(this IResolveFieldContext context) => context.User?.Identity?.Name ?? "unknown";
 }

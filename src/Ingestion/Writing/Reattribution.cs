@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Schema;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 
@@ -60,7 +61,7 @@ public sealed class Reattribution(IClickHouseGateway gateway, SchemaDialect dial
         await gateway.ExecuteAsync(copy, parameters, cancellationToken);
         // On a cluster the rows live in the local tables: a DELETE goes there, on every node.
         await gateway.ExecuteAsync(
-            $"DELETE FROM {dialect.Qualified(dialect.StorageTable(DataModel.Events.Name))}{dialect.OnCluster} "
+            $"DELETE FROM {dialect.Qualified(dialect.StorageTable(IngestionTables.Events.Name))}{dialect.OnCluster} "
             + "WHERE account_id = '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)})",
             parameters, cancellationToken);
         return (count, months);

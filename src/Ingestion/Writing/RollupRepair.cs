@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Schema;
 using Analytics.Storage;
 using Analytics.Storage.Schema;
 
@@ -9,7 +10,7 @@ namespace Analytics.Ingestion.Writing;
 /// rows are not (or the reverse). When the writer replays entries after an unclean stop, it cannot tell which; it
 /// rebuilds the months those entries touch instead, which is exact whichever way the crash fell.
 /// </summary>
-public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect dialect, RollupWriteGate writeGate)
+public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect dialect, SchemaCatalog schema, RollupWriteGate writeGate)
 {
     public async Task RebuildAsync(IReadOnlyCollection<uint> months, CancellationToken cancellationToken)
     {
@@ -23,11 +24,11 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
 
         // A week starting in the month before holds days of these months too: for weekly rollups, rebuild those weeks whole.
         var withPrevious = months.Concat(months.Select(PreviousMonth)).Distinct().ToArray();
-        foreach (var view in DataModel.Views.Where(v => v.Bucket is not null))
+        foreach (var view in schema.RebuildableViewsOf(IngestionTables.Events.Name))
         {
             var parameters = new QueryParameters().Add("months", view.BucketSpansMonths ? withPrevious : months.ToArray());
             var eventBucket = view.BucketSpansMonths ? "toMonday(timestamp)" : "timestamp";
-            var source = $"(SELECT * FROM {dialect.Qualified(DataModel.Events.Name)} WHERE toYYYYMM({eventBucket}) IN {{months:Array(UInt32)}})";
+            var source = $"(SELECT * FROM {dialect.Qualified(IngestionTables.Events.Name)} WHERE toYYYYMM({eventBucket}) IN {{months:Array(UInt32)}})";
             await gateway.ExecuteAsync(
                 $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}",
                 parameters, cancellationToken);

@@ -1,4 +1,5 @@
 using Analytics.Metrics.Common;
+using Analytics.Metrics.Schema;
 using Analytics.Storage.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace Analytics.Metrics.Scoring;
 public sealed partial class RollupRepricing(IClickHouseGateway gateway, SchemaDialect dialect, ScoringModelStore models, ILogger<RollupRepricing> logger)
 {
     private static readonly string[] Rollups =
-        [DataModel.AccountActivityDaily.Name, DataModel.AccountActivityWeekly.Name, DataModel.AccountActivityMonthly.Name];
+        [RollupTables.AccountActivityDaily.Name, RollupTables.AccountActivityWeekly.Name, RollupTables.AccountActivityMonthly.Name];
 
     /// <summary>Re-prices every rollup row priced under another model than the stored one; returns how many rows were.</summary>
     public async Task<long> RepriceAsync(CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Analytics.Storage.Schema;
 
 /// <summary>
-/// Applies the pending <see cref="Migrations"/> in order and records each in <c>schema_migrations</c>.
+/// Applies the pending migrations (every module's, <see cref="SchemaCatalog.Migrations"/>) in order and records each in <c>schema_migrations</c>.
 /// Safe to run on every start and from several API nodes at once: statements are idempotent and the record table
 /// collapses duplicate records.
 /// </summary>

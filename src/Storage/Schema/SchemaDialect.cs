@@ -55,7 +55,7 @@ public sealed class SchemaDialect(string database, string? cluster)
 
     /// <summary>
     /// The view's SELECT reading <paramref name="source"/> (a table or a subquery) in place of its own source, with
-    /// <c>{db}</c> (other tables it reads, such as the scoring model) made this database.
+    /// <c>{db}</c> (the database of other tables it reads) made this database.
     /// </summary>
     public string SelectOf(MaterializedViewSpec view, string source) => view.Select
         .Replace("{source}", source, StringComparison.Ordinal)

@@ -25,7 +25,7 @@ public sealed record TableSpec(
 /// <summary>
 /// A materialized view that feeds <paramref name="Target"/> from inserts into <paramref name="Source"/>.
 /// <paramref name="Select"/> names its source as <c>{source}</c>, which the dialect replaces with the local table on a cluster.
-/// <paramref name="Bucket"/> is the target's date column by whose months its rows are rebuilt from events (a week or month
+/// <paramref name="Bucket"/> is the target's date column by whose months its rows are rebuilt from the source (a week or month
 /// bucket's column holds its first day); null for a target that only ever grows and holds nothing personal.
 /// </summary>
 public sealed record MaterializedViewSpec(string Name, string Source, string Target, string Select, string? Bucket = "day")

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Testing;
 using Analytics.Ingestion.Deletion;
 using Analytics.Ingestion.Records;
@@ -20,7 +21,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         _spool = DurableSpool.Open(_spoolFolder, new SpoolOptions(), NullLogger.Instance);
-        _deletions = new DeletionService(_db.Gateway, _db.Dialect, _spool, new RollupRepair(_db.Gateway, _db.Dialect, _db.Gate), TimeProvider.System);
+        _deletions = new DeletionService(_db.Gateway, _db.Dialect, _spool, new RollupRepair(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _db.Gate), TimeProvider.System);
 
         // Jo is known by email (contact c-jo) and, through identify, as user u1 (a second contact record) who browsed
         // anonymously as v1; Ann only by email.

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Writing;
 using Analytics.Testing;
@@ -28,7 +29,7 @@ public sealed class RollupRepairTests : IAsyncLifetime
         await _db.Gateway.ExecuteAsync("DELETE FROM account_activity_weekly WHERE week = '2026-04-06'");
         await _db.Gateway.ExecuteAsync("INSERT INTO account_activity_weekly SELECT * FROM account_activity_weekly WHERE week = '2026-03-30'");
 
-        await new RollupRepair(_db.Gateway, _db.Dialect, _db.Gate).RebuildAsync([202604], CancellationToken.None);
+        await new RollupRepair(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _db.Gate).RebuildAsync([202604], CancellationToken.None);
 
         var totals = RollupTotals.From((await _db.RowsAsync(RollupTotals.Sql))[0]);
         Assert.Equal(new RollupTotals(12, 12, 12, 12, 12, 12, 12), totals);
@@ -53,7 +54,7 @@ public sealed class RollupRepairTests : IAsyncLifetime
         EngagementEvent PageView(string id, DateTime at) => new(id, at, "web", "page_view", AccountId: "acme", Url: "https://vendor.example/pricing");
         await _db.StoreAsync(Enumerable.Range(0, 20).Select(i => (IngestRecord)PageView($"before{i}", day.AddMinutes(i))).ToArray());
 
-        var repair = new RollupRepair(_db.Gateway, _db.Dialect, _db.Gate);
+        var repair = new RollupRepair(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _db.Gate);
         var rebuilding = Task.Run(async () =>
         {
             for (var round = 0; round < 6; round++)

@@ -1,9 +1,10 @@
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Writing;
-using Analytics.Storage;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
+using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,7 +29,7 @@ public sealed class WriterDatabase : IAsyncLifetime
         Gateway = await TestEngine.OpenAsync(nameof(WriterDatabase));
         Dialect = new SchemaDialect(Gateway.Database, null);
         await new Migrator(Gateway, Dialect, NullLogger<Migrator>.Instance)
-            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect), Gate);
     }
 

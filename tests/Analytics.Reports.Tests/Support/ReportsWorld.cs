@@ -1,9 +1,10 @@
+using Analytics.Api.Hosting;
 using Analytics.Metrics;
 using Analytics.Reports.Runs;
 using Analytics.Reports.Scheduling;
-using Analytics.Storage;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
+using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +54,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
         EngineKeepAlive.Ensure();
         await using var gateway = await TestEngine.OpenAsync(owner);
         await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         return gateway.Database;
     }
 

@@ -1,4 +1,7 @@
 using System.Collections;
+using Analytics.Ingestion.Schema;
+using Analytics.Metrics.Schema;
+using Analytics.Reports.Schema;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Tests.Gateway;
@@ -18,8 +21,8 @@ public abstract class GatewayContractTests<TFixture>(TFixture fixture) : IClassF
     {
         var types = new[]
             {
-                DataModel.Accounts, DataModel.TargetListMembers, DataModel.Contacts, DataModel.Events, DataModel.AccountEngagementDaily,
-                DataModel.Opportunities, DataModel.SurveyResponses, DataModel.AdPerformance, DataModel.DeadLetters, DataModel.ReportRuns,
+                IngestionTables.Accounts, IngestionTables.TargetListMembers, IngestionTables.Contacts, IngestionTables.Events, RollupTables.AccountEngagementDaily,
+                IngestionTables.Opportunities, IngestionTables.SurveyResponses, IngestionTables.AdPerformance, IngestionTables.DeadLetters, ReportTables.ReportRuns,
             }
             .SelectMany(t => t.Columns)
             .Select(ColumnType)

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
 using Analytics.Testing;
@@ -27,36 +28,36 @@ public sealed class MigratorTests : IAsyncLifetime
     {
         var migrator = new Migrator(_gateway, _dialect, NullLogger<Migrator>.Instance);
 
-        var first = await migrator.MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
-        var second = await migrator.MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+        var first = await migrator.MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
+        var second = await migrator.MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         var tables = await ScalarListAsync("SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name");
 
-        Assert.Equal(Migrations.All.Select(m => m.Version), first);
+        Assert.Equal(ApplicationSchema.Catalog.Migrations.Select(m => m.Version), first);
         Assert.Empty(second);
         Assert.Equal(
-            DataModel.Tables.Select(t => t.Name).Concat(DataModel.Views.Select(v => v.Name)).Append("schema_migrations").Order(StringComparer.Ordinal),
+            ApplicationSchema.Catalog.Tables.Select(t => t.Name).Concat(ApplicationSchema.Catalog.Views.Select(v => v.Name)).Append("schema_migrations").Order(StringComparer.Ordinal),
             tables);
-        Assert.Equal(Migrations.All.Count, (await migrator.AppliedVersionsAsync(CancellationToken.None)).Count);
+        Assert.Equal(ApplicationSchema.Catalog.Migrations.Count, (await migrator.AppliedVersionsAsync(CancellationToken.None)).Count);
     }
 
     [Fact]
     public async Task A_migration_interrupted_after_some_statements_completes_on_the_next_run()
     {
         var migrator = new Migrator(_gateway, _dialect, NullLogger<Migrator>.Instance);
-        foreach (var statement in Migrations.All[0].Statements(_dialect).Take(3))
+        foreach (var statement in ApplicationSchema.Catalog.Migrations[0].Statements(_dialect).Take(3))
         {
             await _gateway.ExecuteAsync(statement);
         }
 
-        var applied = await migrator.MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+        var applied = await migrator.MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
 
-        Assert.Equal(Migrations.All.Select(m => m.Version), applied);
+        Assert.Equal(ApplicationSchema.Catalog.Migrations.Select(m => m.Version), applied);
     }
 
     [Fact]
     public async Task The_engagement_rollup_counts_events_per_account_day_and_page_as_they_are_inserted()
     {
-        await new Migrator(_gateway, _dialect, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All, TimeProvider.System, CancellationToken.None);
+        await new Migrator(_gateway, _dialect, NullLogger<Migrator>.Instance).MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         var day = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
         string[] columns = ["event_id", "timestamp", "received_at", "channel", "type", "account_id", "contact_id", "url"];
         await _gateway.InsertAsync("events", columns,

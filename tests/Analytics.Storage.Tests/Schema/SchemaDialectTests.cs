@@ -1,10 +1,13 @@
+using Analytics.Api.Hosting;
+using Analytics.Ingestion.Schema;
+using Analytics.Metrics.Schema;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Tests.Schema;
 
 public sealed class SchemaDialectTests
 {
-    private static readonly TableSpec Events = DataModel.Events;
+    private static readonly TableSpec Events = IngestionTables.Events;
 
     [Fact]
     public void On_one_node_a_table_is_a_plain_MergeTree_with_no_cluster_clause()
@@ -36,7 +39,7 @@ public sealed class SchemaDialectTests
     [Fact]
     public void A_table_without_engine_arguments_gets_only_the_replication_arguments()
     {
-        var statement = new SchemaDialect("analytics", "prod").CreateTable(DataModel.DeadLetters).First();
+        var statement = new SchemaDialect("analytics", "prod").CreateTable(IngestionTables.DeadLetters).First();
 
         Assert.Contains("ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/analytics/dead_letters_local', '{replica}')", statement, StringComparison.Ordinal);
     }
@@ -44,7 +47,7 @@ public sealed class SchemaDialectTests
     [Fact]
     public void On_a_cluster_the_rollup_view_reads_and_writes_the_local_tables()
     {
-        var statement = new SchemaDialect("analytics", "prod").CreateMaterializedView(DataModel.AccountEngagementDailyView);
+        var statement = new SchemaDialect("analytics", "prod").CreateMaterializedView(RollupTables.AccountEngagementDailyView);
 
         Assert.StartsWith(
             "CREATE MATERIALIZED VIEW IF NOT EXISTS `analytics`.`account_engagement_daily_mv` ON CLUSTER `prod`\n"
@@ -59,7 +62,7 @@ public sealed class SchemaDialectTests
         var dialect = new SchemaDialect("analytics", "prod");
 
         // Backfills (INSERT ... SELECT through the Distributed tables) are data, not DDL: they run once, from one node.
-        var statements = Migrations.All.SelectMany(m => m.Statements(dialect)).Where(s => s.StartsWith("CREATE", StringComparison.Ordinal)).ToList();
+        var statements = ApplicationSchema.Catalog.Migrations.SelectMany(m => m.Statements(dialect)).Where(s => s.StartsWith("CREATE", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(statements);
         Assert.All(statements, s =>

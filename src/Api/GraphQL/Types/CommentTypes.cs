@@ -8,7 +8,7 @@ public sealed class CommentsType : ObjectGraphType<CommentsResult>
     public CommentsType()
     {
         Name = "Comments";
-        Description = "Survey comments over [from, to) by sentiment (VADER lexicon), with their most frequent themes.";
+        Description = "Survey comments over [from, to) by sentiment (VADER), with their most mentioned themes.";
         CommentFields.Add(this, r => r.Figures);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGroupType>>>>("groups").Description("The figures per group; empty unless groupBy is given.").Resolve(c => c.Source.Groups);
     }
@@ -30,8 +30,8 @@ public sealed class CommentThemeType : ObjectGraphType<CommentTheme>
     public CommentThemeType()
     {
         Name = "CommentTheme";
-        Description = "A theme word (not a stop word, not a sentiment word) and how many comments mention it.";
-        Field<NonNullGraphType<StringGraphType>>("word").Description("The theme word, lower case.").Resolve(c => c.Source.Word);
+        Description = "A theme (a topic word or short phrase, as the themes query finds them) and how many comments mention it.";
+        Field<NonNullGraphType<StringGraphType>>("word").Description("The theme, lower case.").Resolve(c => c.Source.Word);
         Field<NonNullGraphType<IntGraphType>>("comments").Description("Comments that mention it.").Resolve(c => checked((int)c.Source.Comments));
     }
 }
@@ -44,6 +44,7 @@ internal static class CommentFields
         type.Field<NonNullGraphType<IntGraphType>>("positive").Description("Comments whose VADER compound score is 0.05 or more.").Resolve(c => checked((int)figures(c.Source).Positive));
         type.Field<NonNullGraphType<IntGraphType>>("neutral").Description("Comments scoring between −0.05 and 0.05.").Resolve(c => checked((int)figures(c.Source).Neutral));
         type.Field<NonNullGraphType<IntGraphType>>("negative").Description("Comments whose compound score is −0.05 or less.").Resolve(c => checked((int)figures(c.Source).Negative));
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentThemeType>>>>("themes").Description("The most frequent themes, most comments first, then alphabetical.").Resolve(c => figures(c.Source).Themes);
+        type.Field<NonNullGraphType<IntGraphType>>("withoutSentiment").Description("Comments in a language VADER does not cover (not English): in none of positive, neutral, negative.").Resolve(c => checked((int)figures(c.Source).WithoutSentiment));
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentThemeType>>>>("themes").Description("The most mentioned themes, most comments first, then alphabetical.").Resolve(c => figures(c.Source).Themes);
     }
 }

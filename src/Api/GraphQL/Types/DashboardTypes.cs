@@ -39,7 +39,7 @@ public sealed class DashboardFilterType : ObjectGraphType<DashboardFilter>
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("options")
             .Description("What a choice offers: every value its attribute takes now, sorted; null for text and number.")
             .ResolveAsync(async c => c.Source.Choices is { } attribute
-                ? await c.RunAsync(ct => c.Metric<AccountAttributeValuesQuery>().RunAsync(attribute, ct))
+                ? await c.RunAsync(ct => c.Service<AccountAttributeValuesQuery>().RunAsync(attribute, ct))
                 : null);
     }
 }

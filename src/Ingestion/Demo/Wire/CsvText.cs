@@ -1,16 +1,24 @@
 using System.Globalization;
-using System.Text;
+using Analytics.Ingestion.Csv;
 
 namespace Analytics.Ingestion.Demo.Wire;
 
-/// <summary>Writes CSV as RFC 4180 says: CRLF line ends, fields quoted when they hold a comma, quote or line break.</summary>
-internal sealed class CsvText(params string[] header)
+/// <summary>A CSV file of the demo built in memory, header first, written verbatim (<see cref="CsvRowWriter"/>).</summary>
+internal sealed class CsvText
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringWriter _text = new();
+    private readonly CsvRowWriter _writer;
+
+    public CsvText(params string[] header)
+    {
+        Header = header;
+        _writer = CsvRowWriter.Verbatim(_text);
+        _writer.WriteRow([.. header]);
+    }
 
     public int Rows { get; private set; }
 
-    public string[] Header { get; } = header;
+    public string[] Header { get; }
 
     public void Row(params string?[] fields)
     {
@@ -19,16 +27,14 @@ internal sealed class CsvText(params string[] header)
             throw new ArgumentException($"A row of {fields.Length} fields under a header of {Header.Length}.", nameof(fields));
         }
 
-        Append(fields);
+        _writer.WriteRow([.. fields]);
         Rows++;
     }
 
     public override string ToString()
     {
-        var all = new StringBuilder();
-        Append(Header, all);
-        all.Append(_text);
-        return all.ToString();
+        _writer.Flush();
+        return _text.ToString();
     }
 
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -36,29 +42,4 @@ internal sealed class CsvText(params string[] header)
     public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     public static string? Number(ulong? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private void Append(string?[] fields) => Append(fields, _text);
-
-    private static void Append(string?[] fields, StringBuilder into)
-    {
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (i > 0)
-            {
-                into.Append(',');
-            }
-
-            var field = fields[i] ?? "";
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                into.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                into.Append(field);
-            }
-        }
-
-        into.Append("\r\n");
-    }
 }

@@ -1,6 +1,7 @@
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
+using Analytics.Metrics.Themes;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.Metrics.Sentiment;
@@ -28,7 +29,7 @@ public sealed class CommentsQueryTests
     private static async Task<CommentsResult> RunAsync(Story story, CommentsRequest request)
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CommentsQueryTests))).WithAsync(story);
-        return await new CommentsQuery(db.Gateway).RunAsync(request, default);
+        return await new CommentsQuery(db.Gateway, new CommentAnalysis()).RunAsync(request, default);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class CommentsQueryTests
         var result = await RunAsync(Comments(), new(FirstWeek, Themes: 3));
 
         Assert.Equivalent(new CommentsResult(
-            new CommentFigures(6, 2, 2, 2, [new("dashboard", 3), new("export", 2), new("pricing", 2)]), []), result, strict: true);
+            new CommentFigures(6, 2, 2, 2, 0, [new("dashboard", 3), new("export", 2), new("pricing", 2)]), []), result, strict: true);
     }
 
     [Fact]
@@ -46,11 +47,11 @@ public sealed class CommentsQueryTests
         var result = await RunAsync(Comments(), new(FirstWeek, "nps", SurveyGroupBy.Segment, Themes: 2));
 
         Assert.Equivalent(new CommentsResult(
-            new CommentFigures(5, 1, 2, 2, [new("dashboard", 3), new("export", 2)]),
+            new CommentFigures(5, 1, 2, 2, 0, [new("dashboard", 3), new("export", 2)]),
             [
-                new("enterprise", new CommentFigures(2, 0, 1, 1, [new("pricing", 2), new("export", 1)])),
-                new("smb", new CommentFigures(2, 1, 0, 1, [new("dashboard", 2), new("crashes", 1)])),
-                new(null, new CommentFigures(1, 0, 1, 0, [new("dashboard", 1)])),
+                new("enterprise", new CommentFigures(2, 0, 1, 1, 0, [new("pricing", 2), new("export", 1)])),
+                new("smb", new CommentFigures(2, 1, 0, 1, 0, [new("dashboard", 2), new("crashes", 1)])),
+                new(null, new CommentFigures(1, 0, 1, 0, 0, [new("dashboard", 1)])),
             ]), result, strict: true);
     }
 
@@ -60,8 +61,8 @@ public sealed class CommentsQueryTests
         var result = await RunAsync(Comments(), new(FirstWeek, "csat", SurveyGroupBy.Industry, Themes: 1));
 
         Assert.Equivalent(new CommentsResult(
-            new CommentFigures(1, 1, 0, 0, [new("onboarding", 1)]),
-            [new("Software", new CommentFigures(1, 1, 0, 0, [new("onboarding", 1)]))]), result, strict: true);
+            new CommentFigures(1, 1, 0, 0, 0, [new("onboarding", 1)]),
+            [new("Software", new CommentFigures(1, 1, 0, 0, 0, [new("onboarding", 1)]))]), result, strict: true);
     }
 
     [Fact]
@@ -69,7 +70,20 @@ public sealed class CommentsQueryTests
     {
         var result = await RunAsync(Comments(), new(new DateWindow(Date(20), Date(27)), GroupBy: SurveyGroupBy.Segment));
 
-        Assert.Equivalent(new CommentsResult(new CommentFigures(0, 0, 0, 0, []), []), result, strict: true);
+        Assert.Equivalent(new CommentsResult(new CommentFigures(0, 0, 0, 0, 0, []), []), result, strict: true);
+    }
+
+    [Fact]
+    public async Task A_comment_in_a_language_VADER_does_not_cover_has_no_sentiment_but_its_themes()
+    {
+        var story = new Story()
+            .Answer("n1", "nps", Day(2), 9, comment: "Great reports")
+            .Answer("n2", "nps", Day(3), 4, comment: "报表加载太慢")
+            .Answer("n3", "nps", Day(3), 5, comment: "Les rapports sont lents et la documentation est incomplète");
+
+        var result = await RunAsync(story, new(FirstWeek, Themes: 5));
+
+        Assert.Equivalent(new CommentsResult(new CommentFigures(3, 1, 0, 0, 2, [new("reports", 1), new("报表", 1)]), []), result, strict: true);
     }
 
     [Theory]

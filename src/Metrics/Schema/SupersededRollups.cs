@@ -1,11 +1,13 @@
-namespace Analytics.Storage.Schema;
+using Analytics.Storage.Schema;
+
+namespace Analytics.Metrics.Schema;
 
 /// <summary>
 /// Tables and views as an earlier migration created them that a later one changed or dropped. Migrations replay them
 /// exactly, so a new database goes through the same steps as an old one; nothing else reads them, and
-/// <see cref="DataModel"/>'s lists (what the rollup repair rebuilds) leave them out.
+/// the module's lists (what the rollup repair rebuilds) leave them out.
 /// </summary>
-public static class SupersededModel
+public static class SupersededRollups
 {
     private const string ByAccount = "cityHash64(account_id)";
     private const string Time = "DateTime64(3, 'UTC')";

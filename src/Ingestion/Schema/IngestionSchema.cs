@@ -1,0 +1,31 @@
+using Analytics.Storage.Schema;
+
+namespace Analytics.Ingestion.Schema;
+
+/// <summary>Ingestion's part of the schema: its tables (<see cref="IngestionTables"/>) and the migrations that made them.</summary>
+public static class IngestionSchema
+{
+    public static SchemaModule Module { get; } = new(
+        "ingestion",
+        [
+            IngestionTables.Accounts, IngestionTables.TargetListMembers, IngestionTables.Contacts, IngestionTables.Events,
+            IngestionTables.Opportunities, IngestionTables.SurveyResponses, IngestionTables.AdPerformance, IngestionTables.DeadLetters,
+            IngestionTables.Identities, IngestionTables.EventIds, IngestionTables.DeletionRequests,
+        ],
+        [IngestionTables.EventIdsView],
+        [
+            // Migration 1 also made report_runs before each module declared its own tables; the reports module's
+            // migration 7 now makes it (IF NOT EXISTS), which leaves every database as it was.
+            new(1, "core tables", d => new[]
+            {
+                IngestionTables.Accounts, IngestionTables.TargetListMembers, IngestionTables.Contacts, IngestionTables.Events,
+                IngestionTables.Opportunities, IngestionTables.SurveyResponses, IngestionTables.AdPerformance, IngestionTables.DeadLetters,
+            }.SelectMany(d.CreateTable)),
+            new(3, "identity resolution and deletion log", d =>
+                d.CreateTable(IngestionTables.Identities).Concat(d.CreateTable(IngestionTables.DeletionRequests))),
+            new(5, "event id index", d => d.CreateTable(IngestionTables.EventIds)
+                .Append(d.CreateMaterializedView(IngestionTables.EventIdsView))
+                // Events stored before the view existed; the ReplacingMergeTree collapses an overlap.
+                .Append($"INSERT INTO {d.Qualified(IngestionTables.EventIds.Name)} SELECT event_id, toDate(timestamp) AS day FROM {d.Qualified(IngestionTables.Events.Name)}")),
+        ]);
+}

@@ -1,0 +1,20 @@
+using Analytics.Storage.Schema;
+
+namespace Analytics.Reports.Schema;
+
+/// <summary>The reports' part of the schema (<see cref="ReportTables"/>).</summary>
+public static class ReportsSchema
+{
+    public static SchemaModule Module { get; } = new(
+        "reports",
+        [ReportTables.ReportRuns, ReportTables.ReportClaims, ReportTables.ReportFiles],
+        [],
+        [
+            // report_runs was made by migration 1 before each module declared its own tables: it is made here now, with
+            // IF NOT EXISTS, which leaves a database where migration 1 made it as it was.
+            new(7, "report delivery: run notes, claims and files", d => d.CreateTable(ReportTables.ReportRuns)
+                .Concat(d.AddColumns(ReportTables.ReportRuns.Name, ReportTables.ReportRunsDeliveryColumns))
+                .Concat(d.CreateTable(ReportTables.ReportClaims))
+                .Concat(d.CreateTable(ReportTables.ReportFiles))),
+        ]);
+}
