@@ -64,11 +64,12 @@ public static class IngestionApi
 
         // TRICKY: Kestrel's own limit (30,000,000 bytes unless configured) would cut a larger upload off with an empty
         // 413; here the CSV limit, counted on the bytes read whatever the framing, is the one that applies. Kestrel's is
-        // set a byte above it, so it only bounds what Kestrel reads and discards after an early answer.
+        // lifted, not set to the same number: then, after an early 413, Kestrel reads the rest of the body and the client
+        // gets the answer, where a limit would close the connection under a client still sending (a broken pipe).
         var limit = options.Value.MaxCsvBytes;
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
-            kestrelLimit.MaxRequestBodySize = limit == long.MaxValue ? null : limit + 1;
+            kestrelLimit.MaxRequestBodySize = null;
         }
 
         var tally = intake.NewTally();

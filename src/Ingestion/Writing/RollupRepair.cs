@@ -26,15 +26,36 @@ public sealed class RollupRepair(IClickHouseGateway gateway, SchemaDialect diale
         var withPrevious = months.Concat(months.Select(PreviousMonth)).Distinct().ToArray();
         foreach (var view in schema.RebuildableViewsOf(IngestionTables.Events.Name))
         {
-            var parameters = new QueryParameters().Add("months", view.BucketSpansMonths ? withPrevious : months.ToArray());
+            var rebuilt = view.BucketSpansMonths ? withPrevious : months.ToArray();
+            var parameters = new QueryParameters().Add("months", rebuilt);
             var eventBucket = view.BucketSpansMonths ? "toMonday(timestamp)" : "timestamp";
             var source = $"(SELECT * FROM {dialect.Qualified(IngestionTables.Events.Name)} WHERE toYYYYMM({eventBucket}) IN {{months:Array(UInt32)}})";
-            await gateway.ExecuteAsync(
-                $"DELETE FROM {dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}",
-                parameters, cancellationToken);
+            await EmptyAsync(view, rebuilt, parameters, cancellationToken);
             await gateway.ExecuteAsync(
                 $"INSERT INTO {dialect.Qualified(view.Target)} {dialect.SelectOf(view, source)}",
                 parameters, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Removes the view target's rows of the months. A target partitioned by the month of its bucket drops those
+    /// partitions, a matter of milliseconds; a lightweight DELETE of the same rows took seconds per table and month set
+    /// (20-25 s of a 35 s rebuild of ten months in the recovery benchmark). Other targets get the DELETE.
+    /// </summary>
+    private async Task EmptyAsync(MaterializedViewSpec view, uint[] months, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        var storage = $"{dialect.Qualified(dialect.StorageTable(view.Target))}{dialect.OnCluster}";
+        if (schema.Tables.Single(t => t.Name == view.Target).PartitionBy != $"toYYYYMM({view.Bucket})")
+        {
+            await gateway.ExecuteAsync($"DELETE FROM {storage} WHERE toYYYYMM({view.Bucket}) IN {{months:Array(UInt32)}}", parameters, cancellationToken);
+            return;
+        }
+
+        foreach (var month in months)
+        {
+            // TRICKY: a partition is named by a literal; the months are numbers this class computed, never input.
+            await gateway.ExecuteAsync(
+                $"ALTER TABLE {storage} DROP PARTITION {month.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken: cancellationToken);
         }
     }
 
