@@ -53,9 +53,10 @@ public static class IngestionBenchmark
         Console.WriteLine($"  server peak memory (VmHWM): {peak / (1024.0 * 1024):N0} MiB");
     }
 
-    private sealed record Batch(string Json, string[] EngineRows);
+    internal sealed record Batch(string Json, string[] EngineRows);
 
-    private static IEnumerable<Batch> Batches(int eventCount, string prefix)
+    /// <summary>Segment batches of <see cref="BatchSize"/> page views with ids <c>prefix-00000000</c> on, and the same events as rows of <c>events</c>.</summary>
+    internal static IEnumerable<Batch> Batches(int eventCount, string prefix)
     {
         var random = new Random(7);
         var start = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
@@ -111,7 +112,7 @@ public static class IngestionBenchmark
         }
     }
 
-    private static async Task SendAsync(ServerProcess server, List<Batch> batches, int clients, double? perSecond, List<double>? latencies)
+    internal static async Task SendAsync(ServerProcess server, List<Batch> batches, int clients, double? perSecond, List<double>? latencies)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -126,9 +127,7 @@ public static class IngestionBenchmark
                 }
 
                 var sent = Stopwatch.GetTimestamp();
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = new StringContent(batches[index].Json, Encoding.UTF8, "application/json") };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.IngestKey);
-                using var response = await server.Client.SendAsync(request);
+                using var response = await PostAsync(server, batches[index].Json);
                 response.EnsureSuccessStatusCode();
                 if (latencies is not null)
                 {
@@ -139,6 +138,14 @@ public static class IngestionBenchmark
                 }
             }
         })));
+    }
+
+    /// <summary>Posts one Segment batch with the ingest key.</summary>
+    internal static async Task<HttpResponseMessage> PostAsync(ServerProcess server, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.IngestKey);
+        return await server.Client.SendAsync(request);
     }
 
     private static async Task WaitQueryableAsync(ServerProcess server, int eventCount)

@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | metrics [events] [runs] [data folder] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder]
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder]
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -10,6 +10,11 @@ switch (benchmark)
         break;
     case "ingestion":
         await IngestionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        break;
+    case "recovery":
+        await RecoveryBenchmark.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         break;
     case "metrics":
         await MetricsBenchmark.RunAsync(
@@ -30,7 +35,7 @@ switch (benchmark)
             args.Length > 2 ? args[2] : null);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, metrics, metrics-profile, themes");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, themes");
         return 64;
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Analytics.Ingestion;
 
 /// <summary>Limits of the ingestion endpoints and the spool writer. Section <c>Ingestion</c>.</summary>
@@ -11,8 +13,20 @@ public sealed class IngestionOptions
     /// <summary>Largest single event (a <c>track</c> call, or one message of a batch), in bytes. Default is 32 KB, as Segment.</summary>
     public int MaxEventBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Largest CSV upload, in bytes. CSV is streamed, so this only bounds disk use. Default is 2 GiB.</summary>
+    /// <summary>
+    /// Largest CSV upload, in bytes as read (after gzip decompression), whatever the framing. CSV is streamed, so this
+    /// only bounds disk use. Default is 2 GiB.
+    /// </summary>
+    [Range(1, long.MaxValue)]
     public long MaxCsvBytes { get; set; } = 2L << 30;
+
+    /// <summary>Most refusals an answer lists (the count of refusals is always exact). Default is 1,000.</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxErrorsReported { get; set; } = 1_000;
+
+    /// <summary>Most refused inputs of one request kept in <c>dead_letters</c>; the rest are only counted. Default is 10,000.</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxDeadLettersPerRequest { get; set; } = 10_000;
 
     /// <summary>Most spool entries the writer stores in one go. Default is 50,000.</summary>
     public int WriterBatchRecords { get; set; } = 50_000;

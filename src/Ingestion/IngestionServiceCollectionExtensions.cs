@@ -15,7 +15,7 @@ public static class IngestionServiceCollectionExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpoolOptions>().BindConfiguration(SpoolOptions.Section);
         services.AddSingleton(OpenSpool);
         services.AddSingleton<IngestionMetrics>();

@@ -2,7 +2,7 @@ using Analytics.Ingestion;
 using Analytics.Ingestion.Accepting;
 using Analytics.Ingestion.Csv;
 using Analytics.Ingestion.Spool;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Apis;
@@ -11,93 +11,135 @@ public static class IngestionApi
 {
     /// <summary>
     /// The ingestion endpoints of CONTRACT.md, for keys with the <c>ingest</c> role: Segment's tracking API, SendGrid's
-    /// event webhook, and CSV import. Each answers once what it accepted is on disk.
+    /// event webhook, and CSV import. Each answers once what it accepted is on disk; bad input never answers 500.
     /// </summary>
     public static RouteGroupBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1").RequireAuthorization(Auth.Roles.Ingest);
         group.MapPost("/batch", (HttpRequest request, JsonIntake intake, IOptions<IngestionOptions> options, CancellationToken ct) =>
-            AcceptAsync(options.Value.MaxBatchBytes, request, ct, body => intake.AcceptSegmentBatchAsync(body, ct), SegmentAnswer));
+            AcceptAsync(request, options.Value.MaxBatchBytes, "Ingestion:MaxBatchBytes", body => intake.AcceptSegmentBatchAsync(body, ct), ct));
         foreach (var type in new[] { "track", "page", "identify", "group" })
         {
             group.MapPost($"/{type}", (HttpRequest request, JsonIntake intake, IOptions<IngestionOptions> options, CancellationToken ct) =>
-                AcceptAsync(options.Value.MaxEventBytes, request, ct, body => intake.AcceptSegmentCallAsync(type, body, ct), SegmentAnswer));
+                AcceptAsync(request, options.Value.MaxEventBytes, "Ingestion:MaxEventBytes", body => intake.AcceptSegmentCallAsync(type, body, ct), ct));
         }
 
         group.MapPost("/webhooks/sendgrid", (HttpRequest request, JsonIntake intake, IOptions<IngestionOptions> options, CancellationToken ct) =>
-            AcceptAsync(options.Value.MaxBatchBytes, request, ct, body => intake.AcceptSendGridAsync(body, ct), SegmentAnswer));
+            AcceptAsync(request, options.Value.MaxBatchBytes, "Ingestion:MaxBatchBytes", body => intake.AcceptSendGridAsync(body, ct), ct));
         group.MapPost("/import/{kind}", ImportCsvAsync);
         return group;
     }
 
-    private static object SegmentAnswer(IntakeResult result) => new
-    {
-        success = true,
-        accepted = result.Accepted,
-        rejected = result.Rejected.Select(r => new { index = r.Location, message = r.Message }),
-    };
-
     private static async Task<IResult> AcceptAsync(
-        int limit, HttpRequest request, CancellationToken ct, Func<ReadOnlyMemory<byte>, Task<IntakeResult>> accept, Func<IntakeResult, object> answer)
+        HttpRequest request, int limit, string setting, Func<ReadOnlyMemory<byte>, Task<IntakeTally>> accept, CancellationToken ct)
     {
         try
         {
-            var body = await RequestBody.ReadAsync(request, limit, ct);
-            return TypedResults.Ok(answer(await accept(body)));
+            var tally = await accept(await RequestBody.ReadAsync(request, limit, setting, ct));
+            return TypedResults.Ok(new
+            {
+                success = true,
+                accepted = tally.Accepted,
+                rejected = tally.Listed.Select(r => new { index = r.Location, message = r.Message }),
+                rejectedCount = tally.Rejected,
+                rejectedTruncated = tally.ErrorsTruncated,
+                deadLetters = tally.DeadLetters,
+                deadLettersTruncated = tally.DeadLettersTruncated,
+                note = tally.Note,
+            });
         }
-        catch (Exception e) when (Refusal(e, request.HttpContext) is { } refusal)
+        catch (Exception e) when (Refusal(e, request.HttpContext, partial: null) is { } refusal)
         {
             return refusal;
         }
     }
 
     private static async Task<IResult> ImportCsvAsync(
-        string kind, HttpRequest request, CsvIntake intake, IOptions<IngestionOptions> options, CancellationToken ct)
+        string kind, HttpRequest request, CsvIntake csvIntake, Intake intake, IOptions<IngestionOptions> options, CancellationToken ct)
     {
         if (!CsvKinds.TryParse(kind, out var csvKind))
         {
             return TypedResults.NotFound(new { message = $"'{kind}' is not an import kind; kinds are {string.Join(", ", Enum.GetValues<CsvKind>().Select(CsvKinds.NameOf))}" });
         }
 
-        if (request.ContentLength > options.Value.MaxCsvBytes)
+        // TRICKY: Kestrel's own limit (30,000,000 bytes unless configured) would cut a larger upload off with an empty
+        // 413; here the CSV limit, counted on the bytes read whatever the framing, is the one that applies. Kestrel's is
+        // lifted, not set to the same number: then, after an early 413, Kestrel reads the rest of the body and the client
+        // gets the answer, where a limit would close the connection under a client still sending (a broken pipe).
+        var limit = options.Value.MaxCsvBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
-            return Refusal(new BodyTooLargeException(options.Value.MaxCsvBytes), request.HttpContext)!;
+            kestrelLimit.MaxRequestBodySize = null;
         }
 
+        var tally = intake.NewTally();
         try
         {
-            await using var body = RequestBody.Decoded(request);
-            var result = await intake.AcceptAsync(csvKind, body, ct);
+            await using var body = RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes");
+            await csvIntake.AcceptAsync(csvKind, body, tally, ct);
             return TypedResults.Ok(new
             {
-                accepted = result.Accepted,
-                rejected = result.Rejected.Count,
-                errors = result.Rejected.Select(r => new { line = r.Location, message = r.Message }),
+                accepted = tally.Accepted,
+                rejected = tally.Rejected,
+                errors = tally.Listed.Select(r => new { line = r.Location, message = r.Message }),
+                errorsTruncated = tally.ErrorsTruncated,
+                deadLetters = tally.DeadLetters,
+                deadLettersTruncated = tally.DeadLettersTruncated,
+                note = tally.Note,
             });
         }
         catch (CsvImportException e)
         {
-            return TypedResults.BadRequest(new { line = e.Line, message = e.Message });
+            return TypedResults.BadRequest(new Dictionary<string, object?>(Partial(tally)) { ["line"] = e.Line, ["message"] = e.Message });
         }
-        catch (Exception e) when (Refusal(e, request.HttpContext) is { } refusal)
+        catch (Exception e) when (Refusal(e, request.HttpContext, tally) is { } refusal)
         {
             return refusal;
         }
     }
 
-    /// <summary>400 for malformed input, 413 over a limit, 503 with Retry-After when the spool is full.</summary>
-    private static IResult? Refusal(Exception e, HttpContext context) => e switch
+    /// <summary>
+    /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding, 503 with Retry-After
+    /// when the spool is full, Kestrel's status for a request it could not read; null for anything else (a server fault).
+    /// </summary>
+    private static IResult? Refusal(Exception e, HttpContext context, IntakeTally? partial)
     {
-        MalformedRequestException m => TypedResults.BadRequest(new { success = false, message = m.Message }),
-        BodyTooLargeException t => TypedResults.Json(new { success = false, message = t.Message }, statusCode: StatusCodes.Status413PayloadTooLarge),
-        SpoolFullException full => RetryLater(full, context),
-        _ => null,
-    };
+        var status = e switch
+        {
+            MalformedRequestException => StatusCodes.Status400BadRequest,
+            BodyTooLargeException => StatusCodes.Status413PayloadTooLarge,
+            UnsupportedContentEncodingException => StatusCodes.Status415UnsupportedMediaType,
+            SpoolFullException => StatusCodes.Status503ServiceUnavailable,
+            BadHttpRequestException bad => bad.StatusCode,
+            _ => 0,
+        };
+        if (status == 0)
+        {
+            return null;
+        }
 
-    private static JsonHttpResult<object> RetryLater(SpoolFullException full, HttpContext context)
-    {
-        var seconds = context.RequestServices.GetRequiredService<IOptions<SpoolOptions>>().Value.RetryAfterSeconds;
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Json<object>(new { success = false, message = full.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var body = new Dictionary<string, object?>(Partial(partial)) { ["success"] = false, ["message"] = e.Message };
+        if (e is BodyTooLargeException tooLarge)
+        {
+            body["limit"] = tooLarge.Limit;
+        }
+
+        if (e is SpoolFullException)
+        {
+            var seconds = context.RequestServices.GetRequiredService<IOptions<SpoolOptions>>().Value.RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Json(body, statusCode: status);
     }
+
+    /// <summary>What an upload that failed part-way had stored: the chunks before the failure are kept.</summary>
+    private static Dictionary<string, object?> Partial(IntakeTally? tally) => tally is null || tally.Accepted + tally.Rejected == 0
+        ? []
+        : new()
+        {
+            ["accepted"] = tally.Accepted,
+            ["rejected"] = tally.Rejected,
+            ["note"] = $"the records before the failure were kept ({tally.Accepted:N0} accepted, {tally.Rejected:N0} refused); re-importing the whole file is safe, as records are keyed by id",
+        };
 }

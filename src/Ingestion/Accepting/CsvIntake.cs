@@ -10,30 +10,25 @@ public sealed class CsvIntake(Intake intake)
 {
     private const int RecordsPerChunk = 5_000;
 
-    /// <summary>The outcome of one upload: accepted records, and each refused one with the line it starts on.</summary>
-    public async Task<IntakeResult> AcceptAsync(CsvKind kind, Stream csv, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the upload on <paramref name="tally"/>: accepted records, and each refused one with the line it starts on.
+    /// When the upload fails part-way (an unreadable record, a body over its limit, a damaged gzip stream), the tally
+    /// holds what the chunks before the failure stored.
+    /// </summary>
+    public async Task AcceptAsync(CsvKind kind, Stream csv, IntakeTally tally, CancellationToken cancellationToken)
     {
         var source = "csv:" + CsvKinds.NameOf(kind);
-        var accepted = 0;
-        var rejected = new List<Rejection>();
         var chunk = new List<ParsedInput>(RecordsPerChunk);
         await foreach (var row in CsvImporter.ReadAsync(kind, csv, cancellationToken))
         {
             chunk.Add(new ParsedInput(row.Line, row.Record, row.Error?.Message, row.Error?.RawPayload ?? string.Empty));
             if (chunk.Count == RecordsPerChunk)
             {
-                (accepted, rejected) = Add(await intake.AcceptAsync(source, chunk, cancellationToken), accepted, rejected);
+                await intake.AcceptAsync(source, chunk, tally, cancellationToken);
                 chunk.Clear();
             }
         }
 
-        (accepted, rejected) = Add(await intake.AcceptAsync(source, chunk, cancellationToken), accepted, rejected);
-        return new IntakeResult(accepted, rejected);
-    }
-
-    private static (int, List<Rejection>) Add(IntakeResult result, int accepted, List<Rejection> rejected)
-    {
-        rejected.AddRange(result.Rejected);
-        return (accepted + result.Accepted, rejected);
+        await intake.AcceptAsync(source, chunk, tally, cancellationToken);
     }
 }

@@ -1,33 +1,47 @@
 using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Spool;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Ingestion.Accepting;
 
 /// <summary>One input of a request, parsed: a record, or why it was refused, with its place and raw text.</summary>
 public sealed record ParsedInput(int Location, IngestRecord? Record, string? Error, string RawPayload);
 
-/// <summary>What a request stored: how many records, and each refusal with its place (batch index or CSV line).</summary>
-public sealed record IntakeResult(int Accepted, IReadOnlyList<Rejection> Rejected);
-
 /// <summary>A refused input, as reported to the client.</summary>
 public sealed record Rejection(int Location, string Message);
 
 /// <summary>
 /// Puts a request's inputs into the durable spool: each valid record, and each refused one as a dead letter with its
-/// raw payload. Returns once all are on disk, so the answer acknowledges only what survives a crash.
+/// raw payload. Returns once all are on disk, so the answer acknowledges only what survives a crash. A request may
+/// come in several chunks (a CSV upload does), all counted on one <see cref="IntakeTally"/>.
 /// </summary>
-public sealed class Intake(DurableSpool spool, TimeProvider clock)
+public sealed class Intake(DurableSpool spool, IOptions<IngestionOptions> options, TimeProvider clock)
 {
-    public async Task<IntakeResult> AcceptAsync(string source, IReadOnlyList<ParsedInput> inputs, CancellationToken cancellationToken)
+    /// <summary>A tally for a new request, with the limits of <see cref="IngestionOptions"/>.</summary>
+    public IntakeTally NewTally() => new(options.Value.MaxErrorsReported, options.Value.MaxDeadLettersPerRequest);
+
+    /// <summary>Spools one chunk of a request's inputs and counts it on <paramref name="tally"/> once it is on disk.</summary>
+    public async Task AcceptAsync(string source, IReadOnlyList<ParsedInput> inputs, IntakeTally tally, CancellationToken cancellationToken)
     {
+        // Whatever door an input came through, a record with a time the rollups cannot hold is refused here too.
+        inputs = [.. inputs.Select(i => i.Record is { } record && RecordTimes.OutOfRange(record) is { } error ? i with { Record = null, Error = error } : i)];
         var receivedAt = clock.GetUtcNow().UtcDateTime;
-        var entries = inputs.Select(i => i.Record is not null
-            ? new SpoolEntry(receivedAt, source, i.Record)
-            : new SpoolEntry(receivedAt, source, DeadLetter: new DeadLetter(i.Location.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Error ?? "refused", i.RawPayload)))
-            .ToList();
+        var letters = tally.DeadLetterRoom;
+        var entries = new List<SpoolEntry>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            if (input.Record is not null)
+            {
+                entries.Add(new SpoolEntry(receivedAt, source, input.Record));
+            }
+            else if (letters-- > 0)
+            {
+                var location = input.Location.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                entries.Add(new SpoolEntry(receivedAt, source, DeadLetter: new DeadLetter(location, input.Error ?? "refused", input.RawPayload)));
+            }
+        }
+
         await spool.AppendAsync(entries, cancellationToken);
-        return new IntakeResult(
-            inputs.Count(i => i.Record is not null),
-            inputs.Where(i => i.Record is null).Select(i => new Rejection(i.Location, i.Error ?? "refused")).ToList());
+        tally.Count(inputs);
     }
 }

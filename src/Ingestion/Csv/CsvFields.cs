@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Storage;
 using CsvHelper;
 
 namespace Analytics.Ingestion.Csv;
@@ -51,7 +52,7 @@ internal sealed class CsvFields(IReadOnlyList<string> columns)
             throw Bad(column, value, "is not an ISO-8601 date or time (e.g. 2024-03-01 or 2024-03-01T09:30:00Z)");
         }
 
-        return time >= CsvValues.MinTime && time < CsvValues.EndTime ? time : throw Bad(column, value, "is outside the years 1900–2299 that storage holds");
+        return SupportedTimeRange.Contains(time) ? time : throw new CsvRowException(SupportedTimeRange.Refusal(column, value));
     }
 
     public DateTime RequiredTime(string column) => Time(column) ?? throw Missing(column);
@@ -64,7 +65,7 @@ internal sealed class CsvFields(IReadOnlyList<string> columns)
             throw Bad(column, value, "is not an ISO-8601 date (e.g. 2024-03-01)");
         }
 
-        return day >= CsvValues.MinDay && day <= CsvValues.MaxDay ? day : throw Bad(column, value, "is outside 1970-01-01 to 2149-06-06, the days storage holds");
+        return SupportedTimeRange.Contains(day) ? day : throw new CsvRowException(SupportedTimeRange.Refusal(column, value));
     }
 
     /// <summary>A number in invariant culture (a point for decimals, no thousands separators), not negative.</summary>

@@ -14,12 +14,8 @@ internal static class CsvValues
         "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
     ];
 
-    // What storage can hold (ClickHouse DateTime64, Date and Decimal(18, 2)): a value outside would be clamped or
-    // overflow silently on insert, so it is rejected here, where the row can still be reported.
-    public static readonly DateTime MinTime = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public static readonly DateTime EndTime = new(2300, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public static readonly DateOnly MinDay = new(1970, 1, 1);
-    public static readonly DateOnly MaxDay = new(2149, 6, 6);
+    // What storage can hold (ClickHouse Decimal(18, 2)): a value outside would overflow silently on insert, so it is
+    // rejected here, where the row can still be reported. Times are checked against SupportedTimeRange.
     public const decimal AmountLimit = 10_000_000_000_000_000m;
 
     /// <summary>Parses an ISO-8601 date or time to UTC (<see cref="DateTimeKind.Utc"/>).</summary>

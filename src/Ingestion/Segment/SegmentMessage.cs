@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Ingestion.Records;
+using Analytics.Storage;
 
 namespace Analytics.Ingestion.Segment;
 
@@ -23,10 +24,12 @@ public static class SegmentMessage
         try
         {
             var type = (Text(message, "type") ?? typeFromPath)?.ToLowerInvariant();
+            // Checked for every call type, stored only with events: a time outside the range is a bad message either way.
+            var at = Timestamp(message) ?? receivedAt;
             return type switch
             {
-                "track" => (Track(message, receivedAt), null),
-                "page" => (Page(message, receivedAt), null),
+                "track" => (Track(message, at), null),
+                "page" => (Page(message, at), null),
                 "identify" => (Identify(message), null),
                 "group" => (Group(message), null),
                 "alias" => (Alias(message), null),
@@ -40,7 +43,7 @@ public static class SegmentMessage
         }
     }
 
-    private static EngagementEvent Track(JsonElement m, DateTime receivedAt)
+    private static EngagementEvent Track(JsonElement m, DateTime at)
     {
         var name = Text(m, "event") ?? throw new MessageException("event is required for a track call");
         var properties = Child(m, "properties");
@@ -50,16 +53,16 @@ public static class SegmentMessage
             throw new MessageException($"properties.channel '{channel}' is not one of ad, email, web, event, other");
         }
 
-        return Event(m, receivedAt, channel, EventType(name), Text(properties, "url") ?? Text(Child(Child(m, "context"), "page"), "url"));
+        return Event(m, at, channel, EventType(name), Text(properties, "url") ?? Text(Child(Child(m, "context"), "page"), "url"));
     }
 
-    private static EngagementEvent Page(JsonElement m, DateTime receivedAt)
+    private static EngagementEvent Page(JsonElement m, DateTime at)
     {
         var url = Text(Child(m, "properties"), "url") ?? Text(Child(Child(m, "context"), "page"), "url");
-        return Event(m, receivedAt, "web", "page_view", url);
+        return Event(m, at, "web", "page_view", url);
     }
 
-    private static EngagementEvent Event(JsonElement m, DateTime receivedAt, string channel, string type, string? url)
+    private static EngagementEvent Event(JsonElement m, DateTime at, string channel, string type, string? url)
     {
         var (userId, anonymousId) = Ids(m, required: true);
         var context = Child(m, "context");
@@ -67,7 +70,7 @@ public static class SegmentMessage
         var campaign = Child(context, "campaign");
         return new EngagementEvent(
             EventId: Text(m, "messageId") ?? ContentIds.Of("segment", m.GetRawText()),
-            Timestamp: Timestamp(m) ?? receivedAt,
+            Timestamp: at,
             Channel: channel,
             Type: type,
             AccountId: Text(context, "groupId"),
@@ -137,9 +140,12 @@ public static class SegmentMessage
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime
-            : throw new MessageException($"timestamp '{text}' is not an ISO-8601 time");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            throw new MessageException($"timestamp '{text}' is not an ISO-8601 time");
+        }
+
+        return SupportedTimeRange.Contains(at.UtcDateTime) ? at.UtcDateTime : throw new MessageException(SupportedTimeRange.Refusal("timestamp", text));
     }
 
     private static JsonElement Child(JsonElement parent, string name) =>
@@ -151,13 +157,11 @@ public static class SegmentMessage
         var value = Child(parent, name);
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => JsonText.String(value, name),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.Undefined or JsonValueKind.Null => null,
             _ => throw new MessageException($"{name} must be a string"),
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
-
-    private sealed class MessageException(string message) : Exception(message);
 }

@@ -8,12 +8,14 @@ namespace Analytics.Ingestion.Spool;
 /// An append-only log of accepted entries on local disk, in numbered segment files, with a checkpoint that says how far
 /// the writer has stored them in ClickHouse. <see cref="AppendAsync"/> returns only once the entries are flushed to disk
 /// (fsync); concurrent appends share one flush (group commit). On open, a torn tail left by a crash is cut off: it was
-/// never flushed, so never acknowledged.
+/// never flushed, so never acknowledged. Before the writer stores a batch it marks the batch's end durably
+/// (<see cref="BeginBatch"/>), so that after a crash only that batch, which may be half stored, needs replaying with care.
 /// </summary>
 public sealed partial class DurableSpool : IAsyncDisposable
 {
     private const string SegmentExtension = ".spool";
     private const string CheckpointFile = "checkpoint";
+    private const string BatchFile = "batch";
 
     private readonly string _folder;
     private readonly SpoolOptions _options;
@@ -27,16 +29,32 @@ public sealed partial class DurableSpool : IAsyncDisposable
     private long _queuedBytes;
     private TaskCompletionSource _dataArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private DurableSpool(string folder, SpoolOptions options, ILogger logger, SpoolPosition checkpoint, SpoolPosition end)
+    private DurableSpool(string folder, SpoolOptions options, ILogger logger, SpoolPosition checkpoint, SpoolPosition end, SpoolPosition replayEnd)
     {
         _folder = folder;
         _options = options;
         _logger = logger;
         _checkpoint = checkpoint;
         _durableEnd = end;
+        OpenedEnd = end;
+        ReplayEnd = replayEnd;
+        OpenedBacklog = CountEntries(checkpoint, end);
         _active = OpenSegment(end.Segment, end.Offset);
         _flusher = Task.Run(FlushLoopAsync);
     }
+
+    /// <summary>Where the flushed entries ended when the spool was opened: the backlog a restart found runs to here.</summary>
+    public SpoolPosition OpenedEnd { get; }
+
+    /// <summary>Entries between the checkpoint and <see cref="OpenedEnd"/> when the spool was opened.</summary>
+    public long OpenedBacklog { get; }
+
+    /// <summary>
+    /// The end of the entries a crash may have left half stored (the batch being stored, marked by
+    /// <see cref="BeginBatch"/>), at or before the checkpoint when there are none. A spool of a version without the
+    /// mark replays everything not committed.
+    /// </summary>
+    public SpoolPosition ReplayEnd { get; }
 
     /// <summary>Where the entries flushed to disk end.</summary>
     public SpoolPosition DurableEnd
@@ -83,7 +101,9 @@ public sealed partial class DurableSpool : IAsyncDisposable
         var segments = ListSegments(folder);
         var last = segments.Count == 0 ? checkpoint.Segment : Math.Max(segments[^1], checkpoint.Segment);
         var end = RecoverEnd(folder, last, logger);
-        return new DurableSpool(folder, options, logger, checkpoint, end);
+        var batchPath = Path.Combine(folder, BatchFile);
+        var replayEnd = File.Exists(batchPath) ? SpoolPosition.Parse(File.ReadAllText(batchPath)) : end;
+        return new DurableSpool(folder, options, logger, checkpoint, end, replayEnd);
     }
 
     /// <summary>
@@ -166,17 +186,17 @@ public sealed partial class DurableSpool : IAsyncDisposable
         await arrived.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records, durably, that the entries up to <paramref name="end"/> are about to be stored: if the process dies before
+    /// <see cref="Commit"/>, they are the ones the next start replays with care (<see cref="ReplayEnd"/>). Once the
+    /// checkpoint passes it, the mark is spent.
+    /// </summary>
+    public void BeginBatch(SpoolPosition end) => WriteDurably(BatchFile, end);
+
     /// <summary>Records that everything before <paramref name="position"/> is stored, durably, and drops finished segments.</summary>
     public void Commit(SpoolPosition position)
     {
-        var temporary = Path.Combine(_folder, CheckpointFile + ".tmp");
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-        {
-            file.Write(System.Text.Encoding.ASCII.GetBytes(position.ToString()));
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, Path.Combine(_folder, CheckpointFile), overwrite: true);
+        WriteDurably(CheckpointFile, position);
         lock (_stateGate)
         {
             _checkpoint = position;
@@ -279,6 +299,46 @@ public sealed partial class DurableSpool : IAsyncDisposable
         {
             LogFlushFailed(_logger, e);
         }
+    }
+
+    /// <summary>Writes a position to a file so that a crash leaves either the old content or the new.</summary>
+    private void WriteDurably(string name, SpoolPosition position)
+    {
+        var temporary = Path.Combine(_folder, name + ".tmp");
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes(position.ToString()));
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, Path.Combine(_folder, name), overwrite: true);
+    }
+
+    /// <summary>The entries between two positions, counted from their frame headers (the payloads are skipped).</summary>
+    private long CountEntries(SpoolPosition from, SpoolPosition to)
+    {
+        long count = 0;
+        Span<byte> header = stackalloc byte[SpoolFrames.HeaderSize];
+        for (var segment = from.Segment; segment <= to.Segment; segment++)
+        {
+            var path = SegmentPath(segment);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            var limit = segment == to.Segment ? to.Offset : stream.Length;
+            stream.Position = segment == from.Segment ? from.Offset : 0;
+            while (limit - stream.Position >= SpoolFrames.HeaderSize)
+            {
+                stream.ReadExactly(header);
+                stream.Seek(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header), SeekOrigin.Current);
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private long BytesBetween(SpoolPosition from, SpoolPosition to)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Analytics.Ingestion.Records;
+using Analytics.Storage;
 
 namespace Analytics.Ingestion.Webhooks;
 
@@ -17,33 +19,50 @@ public static class SendGridEvent
             return (null, "an event must be a JSON object");
         }
 
-        var type = Text(e, "event");
-        if (type is null)
+        try
         {
-            return (null, "event is required");
+            return (Event(e), null);
         }
-
-        if (!e.TryGetProperty("timestamp", out var timestamp) || !timestamp.TryGetInt64(out var seconds))
+        catch (MessageException refused)
         {
-            return (null, "timestamp (unix seconds) is required");
+            return (null, refused.Message);
         }
+    }
 
-        var email = Text(e, "email")?.ToLowerInvariant();
-        if (email is null)
-        {
-            return (null, "email is required");
-        }
-
-        return (new EngagementEvent(
+    private static EngagementEvent Event(JsonElement e)
+    {
+        var type = Text(e, "event") ?? throw new MessageException("event is required");
+        var at = Timestamp(e);
+        var email = Text(e, "email")?.ToLowerInvariant() ?? throw new MessageException("email is required");
+        return new EngagementEvent(
             EventId: Text(e, "sg_event_id") ?? ContentIds.Of("sendgrid", e.GetRawText()),
-            Timestamp: DateTime.UnixEpoch.AddSeconds(seconds),
+            Timestamp: at,
             Channel: "email",
             Type: type.ToLowerInvariant(),
             ContactEmail: email,
             Campaign: Text(e, "campaign") ?? Text(e, "utm_campaign") ?? FirstCategory(e),
             Source: "sendgrid",
             Url: Text(e, "url"),
-            PropertiesJson: e.GetRawText()), null);
+            PropertiesJson: e.GetRawText());
+    }
+
+    /// <summary>SendGrid's <c>timestamp</c>: whole unix seconds, as a JSON number, inside the supported range.</summary>
+    private static DateTime Timestamp(JsonElement e)
+    {
+        if (!e.TryGetProperty("timestamp", out var timestamp) || timestamp.ValueKind == JsonValueKind.Null)
+        {
+            throw new MessageException("timestamp (unix seconds) is required");
+        }
+
+        if (timestamp.ValueKind != JsonValueKind.Number || !timestamp.TryGetInt64(out var seconds))
+        {
+            throw new MessageException($"timestamp {JsonText.Shown(timestamp)} is not a whole number of unix seconds");
+        }
+
+        // TRICKY: checked before the conversion, which throws past the year 9999.
+        return SupportedTimeRange.ContainsUnixSeconds(seconds)
+            ? DateTime.UnixEpoch.AddSeconds(seconds)
+            : throw new MessageException(SupportedTimeRange.Refusal("timestamp", seconds.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static string? FirstCategory(JsonElement e)
@@ -55,14 +74,14 @@ public static class SendGridEvent
 
         return category.ValueKind switch
         {
-            JsonValueKind.String => category.GetString(),
-            JsonValueKind.Array when category.GetArrayLength() > 0 && category[0].ValueKind == JsonValueKind.String => category[0].GetString(),
+            JsonValueKind.String => JsonText.String(category, "category"),
+            JsonValueKind.Array when category.GetArrayLength() > 0 && category[0].ValueKind == JsonValueKind.String => JsonText.String(category[0], "category"),
             _ => null,
         };
     }
 
     private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && JsonText.String(value, name) is { } text && !string.IsNullOrWhiteSpace(text)
+            ? text.Trim()
             : null;
 }

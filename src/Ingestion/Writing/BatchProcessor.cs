@@ -15,8 +15,8 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
 {
     private readonly IdentityLookup _lookup = new(gateway);
 
-    /// <summary>What one batch stored, by table, for metrics and logs.</summary>
-    public sealed record Outcome(int Events, int DuplicateEvents, int Records, int DeadLetters, int Reattributed);
+    /// <summary>What one batch stored, by table, for metrics and logs, and the months (<c>yyyyMM</c>) of the events it re-attributed.</summary>
+    public sealed record Outcome(int Events, int DuplicateEvents, int Records, int DeadLetters, int Reattributed, IReadOnlyCollection<uint> ReattributedMonths);
 
     /// <summary>Stores a batch; <paramref name="replay"/> marks entries replayed after an unclean stop (see <see cref="EventDeduplicator"/>).</summary>
     public async Task<Outcome> ProcessAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken, bool replay = false)
@@ -30,7 +30,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
 
         var graph = await ApplyIdentityLinksAsync(entries, cancellationToken);
         var (stored, duplicates) = await InsertEventsAsync(entries, graph, replay, cancellationToken);
-        var reattributed = await reattribution.ApplyAsync(await PersonsWithAccountsAsync(graph, cancellationToken), cancellationToken);
+        var (reattributed, reattributedMonths) = await reattribution.ApplyAsync(await PersonsWithAccountsAsync(graph, cancellationToken), cancellationToken);
 
         records += await InsertAsync<OpportunityRecord>(entries, "opportunities", RecordRows.OpportunityColumns, (o, e) => RecordRows.Opportunity(o, e.ReceivedAt), cancellationToken);
         records += await InsertSurveysAsync(entries, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
             await gateway.InsertAsync("dead_letters", RecordRows.DeadLetterColumns, deadLetters, cancellationToken);
         }
 
-        return new Outcome(stored, duplicates, records, deadLetters.Count, reattributed);
+        return new Outcome(stored, duplicates, records, deadLetters.Count, reattributed, reattributedMonths);
     }
 
     /// <summary>True when the engine answers a trivial query: a failure then lies with the batch, not with the engine.</summary>

@@ -13,30 +13,34 @@ public sealed class Reattribution(IClickHouseGateway gateway, SchemaDialect dial
 {
     private static readonly string Columns = string.Join(", ", RecordRows.EventColumns);
 
-    /// <summary>Re-attributes the unattributed events of each alias to its account; returns how many events moved.</summary>
-    public async Task<int> ApplyAsync(IReadOnlyDictionary<string, string> accountOfAlias, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-attributes the unattributed events of each alias to its account; returns how many events moved and the months
+    /// (<c>yyyyMM</c>) of their timestamps, whose rollups a replay must rebuild (the copies feed them).
+    /// </summary>
+    public async Task<(int Count, IReadOnlyCollection<uint> Months)> ApplyAsync(IReadOnlyDictionary<string, string> accountOfAlias, CancellationToken cancellationToken)
     {
         if (accountOfAlias.Count == 0)
         {
-            return 0;
+            return (0, []);
         }
 
         var parameters = new QueryParameters()
             .Add("aliases", accountOfAlias.Keys.ToArray())
             .Add("accounts", accountOfAlias.Values.ToArray());
         const string pending = """
-            SELECT count() FROM events
+            SELECT count(), groupUniqArray(toYYYYMM(timestamp)) FROM events
             WHERE account_id = '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)})
             """;
         var count = 0;
+        IReadOnlyCollection<uint> months = [];
         await foreach (var row in gateway.QueryAsync(pending, parameters, cancellationToken))
         {
-            count = row.Get<int>(0);
+            (count, months) = (row.Get<int>(0), row.Get<uint[]>(1));
         }
 
         if (count == 0)
         {
-            return 0;
+            return (0, []);
         }
 
         // The visitor's alias decides first, as it is what the event was recorded under; then the user's.
@@ -60,6 +64,6 @@ public sealed class Reattribution(IClickHouseGateway gateway, SchemaDialect dial
             $"DELETE FROM {dialect.Qualified(dialect.StorageTable(IngestionTables.Events.Name))}{dialect.OnCluster} "
             + "WHERE account_id = '' AND (anonymous_id IN {aliases:Array(String)} OR contact_id IN {aliases:Array(String)})",
             parameters, cancellationToken);
-        return count;
+        return (count, months);
     }
 }

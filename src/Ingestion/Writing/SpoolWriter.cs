@@ -31,36 +31,53 @@ public sealed partial class SpoolWriter(
     {
         var settings = options.Value;
 
-        // Entries flushed but not committed at start-up are a replay after an unclean stop: see RollupRepair.
-        var replayEnd = spool.DurableEnd;
+        // Only the batch a crash interrupted may be half stored (see RollupRepair); it is replayed with care, on its own.
+        // The rest of a backlog was never touched and is stored as in normal running.
+        var replayEnd = spool.ReplayEnd;
+        if (spool.Checkpoint < spool.OpenedEnd)
+        {
+            LogRecovering(logger, spool.OpenedBacklog, spool.PendingBytes, spool.Checkpoint < replayEnd);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var position = spool.Checkpoint;
             await spool.WaitForDataAsync(position, stoppingToken);
-            var entries = spool.Read(position, settings.WriterBatchRecords);
-            if (entries.Count < settings.WriterBatchRecords)
+            var replay = position < replayEnd;
+            var entries = Read(position, settings.WriterBatchRecords, replay ? replayEnd : null);
+            if (!replay && entries.Count < settings.WriterBatchRecords)
             {
                 // Let a batch fill a little: fewer, larger inserts are what ClickHouse likes.
                 await Task.Delay(TimeSpan.FromMilliseconds(settings.WriterBatchDelayMs), clock, stoppingToken);
-                entries = spool.Read(position, settings.WriterBatchRecords);
+                entries = Read(position, settings.WriterBatchRecords, null);
             }
 
             var batch = entries.Select(e => e.Entry).ToList();
-            var replay = position < replayEnd;
-            await StoreWithRetryAsync(batch, replay, settings, stoppingToken);
+            var end = entries[^1].Next;
+            spool.BeginBatch(end);
+            var months = await StoreWithRetryAsync(batch, replay, settings, stoppingToken);
             if (replay)
             {
-                var months = batch.Select(e => e.Record).OfType<Records.EngagementEvent>()
-                    .Select(e => (uint)((e.Timestamp.Year * 100) + e.Timestamp.Month)).ToHashSet();
-                LogRepairingRollups(logger, months.Count);
+                months.UnionWith(batch.Select(e => e.Record).OfType<Records.EngagementEvent>().Select(e => RollupRepair.MonthOf(e.Timestamp)));
+                LogRepairingRollups(logger, batch.Count, months.Count);
                 await rollups.RebuildAsync(months, stoppingToken);
             }
 
-            spool.Commit(entries[^1].Next);
+            spool.Commit(end);
+            status.Committed(batch.Count);
         }
     }
 
-    private async Task StoreWithRetryAsync(List<SpoolEntry> batch, bool replay, IngestionOptions settings, CancellationToken stoppingToken)
+    /// <summary>Up to <paramref name="max"/> entries from <paramref name="position"/>, none past <paramref name="until"/> when given.</summary>
+    private List<(SpoolEntry Entry, SpoolPosition Next)> Read(SpoolPosition position, int max, SpoolPosition? until)
+    {
+        var entries = spool.Read(position, max);
+        var cut = until is { } end ? entries.FindIndex(e => e.Next > end) : -1;
+        return cut > 0 ? entries[..cut] : entries;
+    }
+
+    /// <summary>Stores a batch, retrying until it is stored; returns the months of the events it re-attributed.</summary>
+    private async Task<HashSet<uint>> StoreWithRetryAsync(List<SpoolEntry> batch, bool replay, IngestionOptions settings, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
         var failuresWhileReachable = 0;
@@ -68,19 +85,20 @@ public sealed partial class SpoolWriter(
         {
             try
             {
+                var months = new HashSet<uint>();
                 if (failuresWhileReachable >= FailuresBeforeIsolating)
                 {
-                    await StoreOneByOneAsync(batch, replay, stoppingToken);
+                    await StoreOneByOneAsync(batch, replay, months, stoppingToken);
                 }
                 else
                 {
                     var started = clock.GetTimestamp();
-                    Record(await processor.ProcessAsync(batch, stoppingToken, replay));
+                    months.UnionWith(Record(await processor.ProcessAsync(batch, stoppingToken, replay)));
                     LogStored(logger, batch.Count, clock.GetElapsedTime(started).TotalMilliseconds);
                 }
 
                 status.Stored(clock.GetUtcNow());
-                return;
+                return months;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -99,13 +117,13 @@ public sealed partial class SpoolWriter(
     /// reason, so nothing is lost and the rest go through; if the engine does not answer, the failure propagates and
     /// the whole batch is retried later.
     /// </summary>
-    private async Task StoreOneByOneAsync(List<SpoolEntry> batch, bool replay, CancellationToken stoppingToken)
+    private async Task StoreOneByOneAsync(List<SpoolEntry> batch, bool replay, HashSet<uint> months, CancellationToken stoppingToken)
     {
         foreach (var entry in batch)
         {
             try
             {
-                Record(await processor.ProcessAsync([entry], stoppingToken, replay));
+                months.UnionWith(Record(await processor.ProcessAsync([entry], stoppingToken, replay)));
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException or Storage.ClickHouseException { Code: > 0 })
             {
@@ -116,19 +134,23 @@ public sealed partial class SpoolWriter(
         }
     }
 
-    private void Record(BatchProcessor.Outcome outcome)
+    private IReadOnlyCollection<uint> Record(BatchProcessor.Outcome outcome)
     {
         metrics.EventsStored.Add(outcome.Events);
         metrics.DuplicateEvents.Add(outcome.DuplicateEvents);
         metrics.RecordsStored.Add(outcome.Records);
         metrics.DeadLetters.Add(outcome.DeadLetters);
+        return outcome.ReattributedMonths;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} spooled entries failed (attempt {Attempt}); retrying in {Delay}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spooled entries after an unclean stop; rebuilding the rollups of {Months} months they touch")]
-    private static partial void LogRepairingRollups(ILogger logger, int months);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovering: {Entries} spooled entries ({Bytes} bytes) were not stored at start-up; the batch a crash interrupted is among them: {Interrupted}")]
+    private static partial void LogRecovering(ILogger logger, long entries, long bytes, bool interrupted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed the {Count} spooled entries an unclean stop interrupted; rebuilding the rollups of the {Months} months they touch")]
+    private static partial void LogRepairingRollups(ILogger logger, int count, int months);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} spooled entries in {Milliseconds:F0} ms")]
     private static partial void LogStored(ILogger logger, int count, double milliseconds);

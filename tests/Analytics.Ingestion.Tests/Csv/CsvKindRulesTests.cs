@@ -40,8 +40,10 @@ public sealed class CsvKindRulesTests
     [InlineData("o-9,acme,2017-02-03,,open,,\"1,000\",", "amount 1,000 is not a number (digits with an optional decimal point, e.g. 1250.50)")]
     [InlineData("o-9,acme,2017-02-03,,open,,-5,", "amount -5 is negative")]
     [InlineData("o-9,acme,2017-02-03,,open,,10000000000000000,", "amount 10000000000000000 is too large (at most 16 digits before the decimal point)")]
-    [InlineData("o-9,acme,1899-12-31T23:59:59Z,,open,,,", "created_at 1899-12-31T23:59:59Z is outside the years 1900–2299 that storage holds")]
-    [InlineData("o-9,acme,2017-02-03,2300-01-01,won,,,", "closed_at 2300-01-01 is outside the years 1900–2299 that storage holds")]
+    [InlineData("o-9,acme,1899-12-31T23:59:59Z,,open,,,", "created_at 1899-12-31T23:59:59Z is outside the supported range 1970-01-01 to 2100-01-01")]
+    [InlineData("o-9,acme,1969-12-31T23:59:59.999Z,,open,,,", "created_at 1969-12-31T23:59:59.999Z is outside the supported range 1970-01-01 to 2100-01-01")]
+    [InlineData("o-9,acme,2017-02-03,2100-01-01,won,,,", "closed_at 2100-01-01 is outside the supported range 1970-01-01 to 2100-01-01")]
+    [InlineData("o-9,acme,2017-02-03,2300-01-01,won,,,", "closed_at 2300-01-01 is outside the supported range 1970-01-01 to 2100-01-01")]
     public async Task An_opportunity_breaking_a_rule_is_rejected_naming_the_column_and_value(string row, string message)
     {
         var rows = await ImportAsync(CsvKind.Opportunities, $"opportunity_id,account_id,created_at,closed_at,status,stage,amount,type\n{row}\n");
@@ -167,6 +169,8 @@ public sealed class CsvKindRulesTests
             2024-03-02,spring-launch,,,,,,
             2024-03-03T00:00:00Z,spring-launch,,,,,,
             1969-12-31,spring-launch,,,,,,
+            2100-01-01,spring-launch,,,,,,
+            2099-12-31,spring-launch,,,,,,
             """);
 
         Assert.Equal([Ok(2, new TargetListMember("abm-2024", "acme")), Bad(3, "list is required but empty", ",initech")], targets);
@@ -175,7 +179,9 @@ public sealed class CsvKindRulesTests
             Ok(2, new AdPerformanceRecord(new DateOnly(2024, 3, 1), "spring-launch", "linkedin", "acme", "acme.com", 1200, 14, 83.20m)),
             Ok(3, new AdPerformanceRecord(new DateOnly(2024, 3, 2), "spring-launch")),
             Bad(4, "date 2024-03-03T00:00:00Z is not an ISO-8601 date (e.g. 2024-03-01)", "2024-03-03T00:00:00Z,spring-launch,,,,,,"),
-            Bad(5, "date 1969-12-31 is outside 1970-01-01 to 2149-06-06, the days storage holds", "1969-12-31,spring-launch,,,,,,"),
+            Bad(5, "date 1969-12-31 is outside the supported range 1970-01-01 to 2100-01-01", "1969-12-31,spring-launch,,,,,,"),
+            Bad(6, "date 2100-01-01 is outside the supported range 1970-01-01 to 2100-01-01", "2100-01-01,spring-launch,,,,,,"),
+            Ok(7, new AdPerformanceRecord(new DateOnly(2099, 12, 31), "spring-launch")),
         ], ads);
     }
 }

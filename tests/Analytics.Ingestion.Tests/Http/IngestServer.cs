@@ -18,6 +18,52 @@ internal static class IngestServer
         return await server.Client.SendAsync(request);
     }
 
+    /// <summary>Posts a body as it is, with the ingest key; <paramref name="gzip"/> marks it <c>Content-Encoding: gzip</c>, <paramref name="chunked"/> sends it without a length.</summary>
+    public static async Task<HttpResponseMessage> PostBytesAsync(
+        ServerProcess server, string path, byte[] body, string contentType, bool gzip = false, bool chunked = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (gzip)
+        {
+            request.Content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        request.Headers.TransferEncodingChunked = chunked;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HostSettings.IngestKey);
+        return await server.Client.SendAsync(request);
+    }
+
+    /// <summary>The answer's status and JSON body.</summary>
+    public static async Task<(int Status, JsonElement Body)> AnswerAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "null" : text).RootElement.Clone());
+        }
+    }
+
+    /// <summary>Gzip-compressed bytes.</summary>
+    public static byte[] Gzip(byte[] data)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>A Segment answer's refusals as (index, message).</summary>
+    public static List<(int, string)> Refusals(JsonElement answer) =>
+        [.. answer.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("message").GetString()!))];
+
+    /// <summary>A CSV import answer's errors as (line, message).</summary>
+    public static List<(int, string)> Errors(JsonElement answer) =>
+        [.. answer.GetProperty("errors").EnumerateArray().Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("message").GetString()!))];
+
     public static async Task<JsonElement> PostJsonOkAsync(ServerProcess server, string path, string json)
     {
         using var response = await PostJsonAsync(server, path, json);

@@ -68,6 +68,7 @@ public sealed class BatchProcessorTests : IAsyncLifetime
 
         Assert.Equal([["e1", ""], ["e2", ""], ["e3", ""]], before);
         Assert.Equal(2, linked.Reattributed);
+        Assert.Equal([202603u], linked.ReattributedMonths);
         Assert.Equal([["e1", "acme"], ["e2", "acme"], ["e3", ""]], await _db.RowsAsync("SELECT event_id, account_id FROM events ORDER BY event_id"));
         Assert.Equal([["acme", "/pricing", 2ul]], await _db.RowsAsync("SELECT account_id, url_path, sum(events) FROM account_engagement_daily GROUP BY account_id, url_path"));
     }
