@@ -52,22 +52,13 @@ public sealed class ReportFonts
     /// </summary>
     public static ReportFonts Load(string? folder = null, string? cjkFolder = null)
     {
-        var folders = string.IsNullOrWhiteSpace(folder) ? SearchFolders : [folder];
-        foreach (var candidate in folders)
-        {
-            var regular = Path.Combine(candidate, RegularFile);
-            var bold = Path.Combine(candidate, BoldFile);
-            if (File.Exists(regular) && File.Exists(bold))
-            {
-                var fonts = new ReportFonts(FontFace.Open(regular), FontFace.Open(bold), CjkFonts.Find(cjkFolder, out var cjkSearched), cjkSearched);
-                ChartFontResolver.Use(fonts);
-                return fonts;
-            }
-        }
-
-        throw new ReportFontException(
-            $"{RegularFile} and {BoldFile} were not found in {string.Join(", ", folders)}; install Debian's fonts-dejavu-core " +
-            "(scripts/setup.sh does) or set Reports:FontFolder to a folder holding them.");
+        var files = FontFolders.Find(folder, SearchFolders, RegularFile, BoldFile, out var searched)
+            ?? throw new ReportFontException(
+                $"{RegularFile} and {BoldFile} were not found in {string.Join(", ", searched)}; install Debian's fonts-dejavu-core " +
+                "(scripts/setup.sh does) or set Reports:FontFolder to a folder holding them.");
+        var fonts = new ReportFonts(FontFace.Open(files.Regular), FontFace.Open(files.Bold), CjkFonts.Find(cjkFolder, out var cjkSearched), cjkSearched);
+        ChartFontResolver.Use(fonts);
+        return fonts;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed class CjkFonts
     public const string RegularFile = "NotoSansCJK-Regular.ttc";
     public const string BoldFile = "NotoSansCJK-Bold.ttc";
 
-    public static readonly IReadOnlyList<string> SearchFolders =
+    private static readonly IReadOnlyList<string> SearchFolders =
     [
         "/usr/share/fonts/opentype/noto",
         "/usr/share/fonts/noto-cjk",
@@ -39,21 +39,8 @@ public sealed class CjkFonts
     public FontFace Face(CjkLanguage language, bool bold) => (bold ? _bold : _regular)[language];
 
     /// <summary>The fonts in <paramref name="folder"/> when given, else in the first usual folder that has both; null when none has.</summary>
-    public static CjkFonts? Find(string? folder, out IReadOnlyList<string> searched)
-    {
-        searched = string.IsNullOrWhiteSpace(folder) ? SearchFolders : [folder];
-        foreach (var candidate in searched)
-        {
-            var regular = Path.Combine(candidate, RegularFile);
-            var bold = Path.Combine(candidate, BoldFile);
-            if (File.Exists(regular) && File.Exists(bold))
-            {
-                return new CjkFonts(regular, bold);
-            }
-        }
-
-        return null;
-    }
+    public static CjkFonts? Find(string? folder, out IReadOnlyList<string> searched) =>
+        FontFolders.Find(folder, SearchFolders, RegularFile, BoldFile, out searched) is { } files ? new CjkFonts(files.Regular, files.Bold) : null;
 
     /// <summary>The collection's face of each language, found by family name.</summary>
     private static Dictionary<CjkLanguage, FontFace> Faces(string path)
