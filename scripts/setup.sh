@@ -17,9 +17,10 @@ CHARTJS_VERSION="4.6.1"
 CHARTJS_INTEGRITY="sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g=="
 CHARTJS_DIR="dashboards/web/vendor/chart.js"
 
-# Debian packages the project uses (fonts and poppler for the PDF report, aiosmtpd for the SMTP test sink, chromium
-# and its fonts for the dashboards' browser tests, which Playwright drives without downloading a browser of its own).
-DEBIAN_PACKAGES=(ca-certificates curl fonts-dejavu-core poppler-utils python3-aiosmtpd chromium fonts-liberation)
+# Debian packages the project uses (fonts and poppler for the PDF report, fonts-noto-cjk for its Chinese, Japanese and
+# Korean text, aiosmtpd for the SMTP test sink, chromium and its fonts for the dashboards' browser tests, which
+# Playwright drives without downloading a browser of its own).
+DEBIAN_PACKAGES=(ca-certificates curl fonts-dejavu-core fonts-noto-cjk poppler-utils python3-aiosmtpd chromium fonts-liberation)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

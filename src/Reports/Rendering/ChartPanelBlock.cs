@@ -16,6 +16,8 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
     protected override float MeasureContent(ReportPainter painter, float width) => ChartHeight;
 
     private const float LegendHeight = 14;
+    private const float TickSize = 7;
+    private const float TickLabelGap = 2.5f;
 
     protected override void DrawContent(ReportPainter painter, SKRect bounds)
     {
@@ -40,7 +42,29 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
         canvas.Save();
         canvas.ClipRect(bounds);
         plot.Render(canvas, rect);
+        DrawTickLabels(painter, plot);
         canvas.Restore();
+    }
+
+    /// <summary>
+    /// The axes' labels where ScottPlot would put them: centred below the bottom ticks, right-aligned left of the left
+    /// ones. Drawn by the painter, so a segment's name in Chinese falls back to the CJK font like all report text.
+    /// </summary>
+    private static void DrawTickLabels(ReportPainter painter, Plot plot)
+    {
+        var data = plot.RenderManager.LastRender.DataRect;
+        var capHeight = painter.CapHeight(TickSize);
+        foreach (var tick in plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrWhiteSpace(t.Label)))
+        {
+            var x = plot.Axes.Bottom.GetPixel(tick.Position, data);
+            painter.Text(tick.Label, x, data.Bottom + TickLabelGap + capHeight, TickSize, ReportTheme.Muted, align: SKTextAlign.Center);
+        }
+
+        foreach (var tick in plot.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrWhiteSpace(t.Label)))
+        {
+            var y = plot.Axes.Left.GetPixel(tick.Position, data);
+            painter.Text(tick.Label, data.Left - 2 * TickLabelGap, y + capHeight / 2, TickSize, ReportTheme.Muted, align: SKTextAlign.Right);
+        }
     }
 
     private Plot Build(float width)
@@ -156,8 +180,13 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
         plot.Axes.Bottom.FrameLineStyle.Width = 0.6f;
         foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
         {
-            axis.TickLabelStyle.FontSize = 7;
+            axis.TickLabelStyle.FontSize = TickSize;
             axis.TickLabelStyle.FontName = ReportFonts.Family;
+
+            // TRICKY: ScottPlot would draw each label in one typeface, which it caches by family name for the whole
+            // process: no fallback to the CJK font, and whole fonts in the PDF. It still measures the hidden labels
+            // (so the axes keep their room); DrawTickLabels draws them.
+            axis.TickLabelStyle.IsVisible = false;
             axis.MajorTickStyle.Length = 0;
             axis.MinorTickStyle.Length = 0;
         }

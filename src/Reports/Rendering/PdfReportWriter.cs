@@ -1,4 +1,6 @@
 using System.Globalization;
+using Analytics.Reports.Rendering.Fonts;
+using Microsoft.Extensions.Logging;
 using SkiaSharp;
 
 namespace Analytics.Reports.Rendering;
@@ -15,21 +17,33 @@ public sealed record ReportDocument(
 
 /// <summary>
 /// Writes a report with SkiaSharp's PDF backend: blocks laid out on the page grid first, so every page's footer can say
-/// "Page n of m"; fonts embedded (subset) and text drawn as text.
+/// "Page n of m"; then a dry run of every page notes the characters each font face draws, and the PDF is drawn with
+/// each face cut down to those (<see cref="RenderFonts"/>), so it embeds only the glyphs it shows. Text stays text.
 /// </summary>
-public static class PdfReportWriter
+public static partial class PdfReportWriter
 {
     private const float HeaderHeight = 26;
     private const float FooterHeight = 26;
 
-    public static byte[] Write(ReportDocument document, ReportFonts fonts)
+    public static byte[] Write(ReportDocument document, ReportFonts fonts, ILogger logger)
     {
         var size = document.Paper.Points();
         var body = new SKRect(ReportTheme.Margin, ReportTheme.Margin + HeaderHeight, size.Width - ReportTheme.Margin, size.Height - ReportTheme.Margin - FooterHeight);
 
-        using var measureRecorder = new SKPictureRecorder();
-        var measurer = new ReportPainter(measureRecorder.BeginRecording(new SKRect(0, 0, size.Width, size.Height)), fonts);
-        var pages = ReportLayout.Paginate(measurer, document.Blocks, body);
+        using var renderFonts = new RenderFonts(fonts);
+        using var dryRun = new SKNoDrawCanvas((int)Math.Ceiling(size.Width), (int)Math.Ceiling(size.Height));
+        var dryPainter = new ReportPainter(dryRun, renderFonts);
+        var pages = ReportLayout.Paginate(dryPainter, document.Blocks, body);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            DrawPage(dryPainter, document, size, pages, i);
+        }
+
+        renderFonts.Subset();
+        if (renderFonts.Missing.Count > 0)
+        {
+            LogMissingGlyphs(logger, document.Title, string.Join(" ", renderFonts.Missing.Select(c => $"U+{c:X4}")));
+        }
 
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
@@ -47,19 +61,7 @@ public static class PdfReportWriter
         {
             for (var i = 0; i < pages.Count; i++)
             {
-                var canvas = pdf.BeginPage(size.Width, size.Height);
-                var painter = new ReportPainter(canvas, fonts);
-                if (i > 0)
-                {
-                    DrawHeader(painter, document, size);
-                }
-
-                foreach (var placed in pages[i])
-                {
-                    placed.Block.Draw(painter, placed.Bounds);
-                }
-
-                DrawFooter(painter, document, size, i + 1, pages.Count);
+                DrawPage(new ReportPainter(pdf.BeginPage(size.Width, size.Height), renderFonts), document, size, pages, i);
                 pdf.EndPage();
             }
 
@@ -67,6 +69,21 @@ public static class PdfReportWriter
         }
 
         return stream.ToArray();
+    }
+
+    private static void DrawPage(ReportPainter painter, ReportDocument document, SKSize size, IReadOnlyList<IReadOnlyList<PlacedBlock>> pages, int index)
+    {
+        if (index > 0)
+        {
+            DrawHeader(painter, document, size);
+        }
+
+        foreach (var placed in pages[index])
+        {
+            placed.Block.Draw(painter, placed.Bounds);
+        }
+
+        DrawFooter(painter, document, size, index + 1, pages.Count);
     }
 
     private static void DrawHeader(ReportPainter painter, ReportDocument document, SKSize size)
@@ -85,4 +102,7 @@ public static class PdfReportWriter
         painter.Text($"{document.Title} · generated {created}", ReportTheme.Margin, y, ReportTheme.SmallSize, ReportTheme.Faint);
         painter.Text($"Page {page} of {pages}", size.Width - ReportTheme.Margin, y, ReportTheme.SmallSize, ReportTheme.Muted, align: SKTextAlign.Right);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Report} has characters no report font has, printed as empty boxes: {Characters}")]
+    private static partial void LogMissingGlyphs(ILogger logger, string report, string characters);
 }

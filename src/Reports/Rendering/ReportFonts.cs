@@ -1,11 +1,15 @@
+using System.Text;
+using Analytics.Reports.Rendering.Fonts;
 using SkiaSharp;
 
 namespace Analytics.Reports.Rendering;
 
 /// <summary>
-/// The report's embedded typefaces: DejaVu Sans, regular and bold (Debian's fonts-dejavu-core, installed by
-/// scripts/setup.sh). Found in a configured folder, then in the usual font folders; a missing font stops the render
-/// with a message saying how to install it, rather than falling back to a font the PDF cannot embed.
+/// The report's typefaces: DejaVu Sans, regular and bold (Debian's fonts-dejavu-core), and for Chinese, Japanese and
+/// Korean text Noto Sans CJK (fonts-noto-cjk); scripts/setup.sh installs both. Each is found in its configured folder,
+/// else in the usual font folders. A missing DejaVu Sans stops every render; a missing Noto Sans CJK stops only a render
+/// that has such text, with a message saying how to install it: a PDF that prints customers' names as empty boxes
+/// would mislead its readers, while a failed run is recorded, retried and names its cause.
 /// </summary>
 public sealed class ReportFonts
 {
@@ -22,70 +26,102 @@ public sealed class ReportFonts
         "/Library/Fonts",
     ];
 
-    // TRICKY: the PDF embeds one copy of a font per SKTypeface instance (Skia does not subset here: a full DejaVu Sans
-    // is ~380 KB compressed). Every render, and ScottPlot's charts, therefore share one instance per file for the
-    // process's lifetime; they are never disposed.
-    private static readonly Dictionary<string, SKTypeface> Typefaces = new(StringComparer.Ordinal);
-    private static readonly Lock TypefacesLock = new();
+    private readonly IReadOnlyList<string> _cjkSearched;
 
-    private ReportFonts(string regularPath, string boldPath)
+    private ReportFonts(FontFace regular, FontFace bold, CjkFonts? cjk, IReadOnlyList<string> cjkSearched)
     {
-        RegularPath = regularPath;
-        BoldPath = boldPath;
-        Regular = Typeface(regularPath);
-        Bold = Typeface(boldPath);
+        Regular = regular;
+        Bold = bold;
+        Cjk = cjk;
+        _cjkSearched = cjkSearched;
     }
 
-    public SKTypeface Regular { get; }
+    public FontFace Regular { get; }
 
-    public SKTypeface Bold { get; }
+    public FontFace Bold { get; }
 
-    public string RegularPath { get; }
+    /// <summary>Noto Sans CJK, or null when it was not found.</summary>
+    public CjkFonts? Cjk { get; }
 
-    public string BoldPath { get; }
+    /// <summary>The folders searched for Noto Sans CJK.</summary>
+    public string CjkSearched => string.Join(", ", _cjkSearched);
 
-    /// <summary>Loads the fonts from <paramref name="folder"/> when given, else from the first usual folder that has both.</summary>
-    public static ReportFonts Load(string? folder = null)
+    /// <summary>
+    /// Loads DejaVu Sans from <paramref name="folder"/> when given, else from the first usual folder that has both
+    /// files, and Noto Sans CJK the same way from <paramref name="cjkFolder"/>.
+    /// </summary>
+    public static ReportFonts Load(string? folder = null, string? cjkFolder = null)
     {
-        var folders = string.IsNullOrWhiteSpace(folder) ? SearchFolders : [folder];
-        foreach (var candidate in folders)
+        var files = FontFolders.Find(folder, SearchFolders, RegularFile, BoldFile, out var searched)
+            ?? throw new ReportFontException(
+                $"{RegularFile} and {BoldFile} were not found in {string.Join(", ", searched)}; install Debian's fonts-dejavu-core " +
+                "(scripts/setup.sh does) or set Reports:FontFolder to a folder holding them.");
+        var fonts = new ReportFonts(FontFace.Open(files.Regular), FontFace.Open(files.Bold), CjkFonts.Find(cjkFolder, out var cjkSearched), cjkSearched);
+        ChartFontResolver.Use(fonts);
+        return fonts;
+    }
+
+    /// <summary>
+    /// The text cut into runs of one face each: a character in DejaVu Sans when it has it, else in the Noto Sans CJK
+    /// face of the text's language (<see cref="CjkScript.LanguageOf"/>) when that has it, else in DejaVu Sans, which
+    /// draws it as its missing-glyph box (emoji, scripts neither font covers).
+    /// </summary>
+    public IReadOnlyList<TextRun> Runs(string text, bool bold)
+    {
+        var latin = bold ? Bold : Regular;
+        FontFace? cjk = null;
+        var runs = new List<TextRun>();
+        var run = new StringBuilder();
+        FontFace? face = null;
+        foreach (var rune in text.EnumerateRunes())
         {
-            var regular = Path.Combine(candidate, RegularFile);
-            var bold = Path.Combine(candidate, BoldFile);
-            if (File.Exists(regular) && File.Exists(bold))
+            var next = latin;
+            if (!latin.Has(rune))
             {
-                var fonts = new ReportFonts(regular, bold);
-                ChartFontResolver.Use(fonts);
-                return fonts;
+                cjk ??= CjkFace(rune, text, bold);
+                next = cjk is not null && cjk.Has(rune) ? cjk : latin;
             }
+
+            if (face is not null && next != face)
+            {
+                runs.Add(new TextRun(face, run.ToString()));
+                run.Clear();
+            }
+
+            face = next;
+            run.Append(rune.ToString());
         }
 
-        throw new ReportFontException(
-            $"{RegularFile} and {BoldFile} were not found in {string.Join(", ", folders)}; install Debian's fonts-dejavu-core " +
-            "(scripts/setup.sh does) or set Reports:FontFolder to a folder holding them.");
+        if (face is not null)
+        {
+            runs.Add(new TextRun(face, run.ToString()));
+        }
+
+        return runs;
     }
 
-    public SKFont Font(float size, bool bold = false) => new(bold ? Bold : Regular, size)
+    /// <summary>An unhinted font with linear advances: glyphs sit where the font says, so PDF readers see words, not letters with gaps.</summary>
+    public static SKFont Font(SKTypeface typeface, float size) => new(typeface, size)
     {
-        // Unhinted, linear advances: glyphs sit where the font says, so PDF readers see words, not letters with gaps.
         Hinting = SKFontHinting.None,
         Subpixel = true,
         LinearMetrics = true,
         Edging = SKFontEdging.Antialias,
     };
 
-    private static SKTypeface Typeface(string path)
+    private FontFace? CjkFace(Rune rune, string text, bool bold)
     {
-        lock (TypefacesLock)
+        if (Cjk is not null)
         {
-            if (!Typefaces.TryGetValue(path, out var typeface))
-            {
-                typeface = SKTypeface.FromFile(path) ?? throw new ReportFontException($"'{path}' is not a font SkiaSharp can read.");
-                Typefaces[path] = typeface;
-            }
-
-            return typeface;
+            return Cjk.Face(CjkScript.LanguageOf(text), bold);
         }
+
+        return CjkScript.IsCjk(rune)
+            ? throw new ReportFontException(
+                $"The report has Chinese, Japanese or Korean text ('{rune}', U+{rune.Value:X4}) but {CjkFonts.RegularFile} and " +
+                $"{CjkFonts.BoldFile} were not found in {CjkSearched}; install Debian's fonts-noto-cjk (scripts/setup.sh does) " +
+                "or set Reports:CjkFontFolder to a folder holding them.")
+            : null;
     }
 }
 

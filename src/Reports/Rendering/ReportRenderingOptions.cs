@@ -22,4 +22,10 @@ public sealed class ReportRenderingOptions
 
     /// <summary>A folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; default: the usual system font folders.</summary>
     public string? FontFolder { get; set; }
+
+    /// <summary>
+    /// A folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc, for Chinese, Japanese and Korean text;
+    /// default: the usual system font folders (Debian's fonts-noto-cjk puts them in /usr/share/fonts/opentype/noto).
+    /// </summary>
+    public string? CjkFontFolder { get; set; }
 }

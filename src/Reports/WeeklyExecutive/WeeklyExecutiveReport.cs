@@ -21,7 +21,16 @@ public sealed partial class WeeklyExecutiveReport(
     public const string Name = "weekly-executive";
     private const string Title = "Weekly executive report";
 
-    private readonly Lazy<ReportFonts> fonts = new(() => ReportFonts.Load(options.Value.FontFolder));
+    private readonly Lazy<ReportFonts> fonts = new(() =>
+    {
+        var loaded = ReportFonts.Load(options.Value.FontFolder, options.Value.CjkFontFolder);
+        if (loaded.Cjk is null)
+        {
+            LogNoCjkFont(logger, loaded.CjkSearched);
+        }
+
+        return loaded;
+    });
 
     public string Report => Name;
 
@@ -49,7 +58,7 @@ public sealed partial class WeeklyExecutiveReport(
         var document = new ReportDocument(
             $"{Title}, {Describe(period)}", $"{definition.Title}: {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd} (exclusive)",
             settings.Company, clock.GetUtcNow(), settings.PaperSize, Describe(period), blocks);
-        var pdf = PdfReportWriter.Write(document, fonts.Value);
+        var pdf = PdfReportWriter.Write(document, fonts.Value, logger);
         LogRendered(logger, Name, period.Start, period.End, pdf.Length, queried.TotalMilliseconds, watch.Elapsed.TotalMilliseconds);
 
         var highlights = panelBlocks.OfType<KpiPanelBlock>().SelectMany(k => k.Tiles)
@@ -69,6 +78,9 @@ public sealed partial class WeeklyExecutiveReport(
             : first.Month != last.Month ? $"{first.ToString("d MMM", culture)} – {last.ToString("d MMM yyyy", culture)}"
             : $"{first.Day} – {last.ToString("d MMM yyyy", culture)}";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Noto Sans CJK was not found in {Folders}: a report with Chinese, Japanese or Korean text will fail until Debian's fonts-noto-cjk is installed or Reports:CjkFontFolder is set")]
+    private static partial void LogNoCjkFont(ILogger logger, string folders);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Panel {Panel} queried in {Ms:0} ms")]
     private static partial void LogPanel(ILogger logger, string panel, double ms);
