@@ -11,6 +11,7 @@ public sealed class AnalyticsMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Changes to the server's data and configuration; each says the role it needs.";
         this.AddScoringFields()
-            .AddReportFields();
+            .AddReportFields()
+            .AddFollowUpFields();
     }
 }

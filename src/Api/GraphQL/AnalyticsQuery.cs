@@ -20,6 +20,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AddMarketingFields()
             .AddReportFields()
             .AddDashboardFields()
-            .AddScoringFields();
+            .AddScoringFields()
+            .AddFollowUpFields();
     }
 }
