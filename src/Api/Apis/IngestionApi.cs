@@ -30,14 +30,14 @@ public static class IngestionApi
         return group;
     }
 
-    private static object SegmentAnswer(IntakeResult result) => new
+    internal static object SegmentAnswer(IntakeResult result) => new
     {
         success = true,
         accepted = result.Accepted,
         rejected = result.Rejected.Select(r => new { index = r.Location, message = r.Message }),
     };
 
-    private static async Task<IResult> AcceptAsync(
+    internal static async Task<IResult> AcceptAsync(
         int limit, HttpRequest request, CancellationToken ct, Func<ReadOnlyMemory<byte>, Task<IntakeResult>> accept, Func<IntakeResult, object> answer)
     {
         try

@@ -66,7 +66,7 @@ public sealed class JsonIntake(Intake intake, IOptions<IngestionOptions> options
         return intake.AcceptAsync(source, inputs, cancellationToken);
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
         try
         {
