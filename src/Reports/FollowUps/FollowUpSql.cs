@@ -18,19 +18,19 @@ internal static class FollowUpSql
         SELECT
             f.follow_up_id AS follow_up_id, f.survey AS survey, f.response_id AS response_id, f.responded_at AS responded_at,
             f.score AS score, f.comment AS comment, f.account_id AS account_id, a.name AS account_name, a.owner AS owner,
-            ifNull(c.status, 'OPEN') AS status, c.note AS note, f.opened_at AS opened_at,
+            ifNull(c.current_status, 'OPEN') AS status, c.latest_note AS note, f.opened_at AS opened_at,
             greatest(f.opened_at, ifNull(c.last_change, f.opened_at)) AS updated_at,
-            c.contacted_at AS contacted_at, c.resolved_at AS resolved_at
+            c.first_contact AS contacted_at, c.resolution AS resolved_at
         FROM follow_ups AS f FINAL
         LEFT JOIN
         (
             SELECT
                 follow_up_id,
-                argMax(status, (changed_at, change_id)) AS status,
-                nullIf(argMaxIf(note, (changed_at, change_id), note != ''), '') AS note,
+                argMax(status, (changed_at, change_id)) AS current_status,
+                nullIf(argMaxIf(note, (changed_at, change_id), note != ''), '') AS latest_note,
                 max(changed_at) AS last_change,
-                if(countIf(status != 'OPEN') = 0, NULL, minIf(changed_at, status != 'OPEN')) AS contacted_at,
-                if(countIf(status = 'RESOLVED') = 0, NULL, minIf(changed_at, status = 'RESOLVED')) AS resolved_at
+                if(countIf(status != 'OPEN') = 0, NULL, minIf(changed_at, status != 'OPEN')) AS first_contact,
+                if(countIf(status = 'RESOLVED') = 0, NULL, minIf(changed_at, status = 'RESOLVED')) AS resolution
             FROM follow_up_changes
             GROUP BY follow_up_id
         ) AS c ON c.follow_up_id = f.follow_up_id
