@@ -12,6 +12,7 @@ public static class FollowUpServiceCollectionExtensions
         services.AddSingleton<ClosedLoopQuery>();
         services.AddSingleton<FollowUpPrompts>();
         services.AddSingleton<FollowUpWorker>();
+        services.AddSingleton<DemoFollowUpHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUpWorker>());
         return services;
     }
