@@ -74,17 +74,7 @@ public sealed class DashboardQueryCheck(ISchema schema, IGraphQLTextSerializer s
                 }
             }
 
-            var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
-            {
-                Schema = schema,
-                Document = document,
-                Operation = operation,
-                Rules = DocumentValidator.CoreRules.Append(new RoleValidationRule()),
-                Variables = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty,
-                User = user,
-                RequestServices = services,
-                CancellationToken = cancellationToken,
-            });
+            var result = await ValidateAsync(document, operation, variables, user, cancellationToken);
             if (!result.IsValid)
             {
                 Fail($"the query is not valid for the '{dashboard.Role.ToString().ToLowerInvariant()}' role: {string.Join(" ", result.Errors.Select(e => e.Message))}");
@@ -134,23 +124,28 @@ public sealed class DashboardQueryCheck(ISchema schema, IGraphQLTextSerializer s
                 variables.Remove(name);
             }
 
-            var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
-            {
-                Schema = schema,
-                Document = document,
-                Operation = operation,
-                Rules = DocumentValidator.CoreRules.Append(new RoleValidationRule()),
-                Variables = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty,
-                User = user,
-                RequestServices = services,
-                CancellationToken = cancellationToken,
-            });
+            var result = await ValidateAsync(document, operation, variables, user, cancellationToken);
             if (!result.IsValid)
             {
                 fail($"the actions' mutation is not valid for the '{role}' role with the value '{button.Value}': {string.Join(" ", result.Errors.Select(e => e.Message))}");
             }
         }
     }
+
+    /// <summary>Validates an operation as the endpoint would before running it, with the role rule, for the given user and variables.</summary>
+    private async Task<IValidationResult> ValidateAsync(
+        GraphQLDocument document, GraphQLOperationDefinition operation, JsonObject variables, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await new DocumentValidator().ValidateAsync(new ValidationOptions
+        {
+            Schema = schema,
+            Document = document,
+            Operation = operation,
+            Rules = DocumentValidator.CoreRules.Append(new RoleValidationRule()),
+            Variables = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty,
+            User = user,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        });
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Ingestion.Records;
+using static Analytics.Ingestion.Webhooks.SurveyAnswer;
 
 namespace Analytics.Ingestion.Webhooks;
 
@@ -57,21 +58,5 @@ public static class DelightedResponse
         var properties = data.TryGetProperty("person_properties", out var pp) && pp.ValueKind == JsonValueKind.Object ? pp : default;
         return SurveyAnswer.Of($"delighted-{id}", survey, DateTime.UnixEpoch.AddSeconds(seconds), score.GetDouble(), Text(data, "comment"),
             Text(properties, options.AccountProperty), Text(person, "email"), Text(properties, options.SegmentProperty));
-    }
-
-    /// <summary>A string, or a number written as one (Delighted's ids are strings, some clients send numbers).</summary>
-    private static string? Text(JsonElement e, string name)
-    {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString()!.Trim(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
     }
 }

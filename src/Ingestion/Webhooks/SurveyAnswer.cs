@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Analytics.Ingestion.Records;
 
 namespace Analytics.Ingestion.Webhooks;
@@ -16,6 +17,22 @@ internal static class SurveyAnswer
         }
 
         return (new SurveyResponseRecord(responseId, survey, respondedAt, (byte)score, Blank(comment), Blank(accountId), Blank(email)?.ToLowerInvariant(), Blank(segment)), null);
+    }
+
+    /// <summary>A member's text, trimmed: a string, or a number written as one (ids come either way); null when absent or blank.</summary>
+    public static string? Text(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString()!.Trim(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

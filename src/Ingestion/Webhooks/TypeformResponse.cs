@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Analytics.Ingestion.Records;
+using static Analytics.Ingestion.Webhooks.SurveyAnswer;
 
 namespace Analytics.Ingestion.Webhooks;
 
@@ -116,10 +117,5 @@ public static class TypeformResponse
         name is null ? answers.FirstOrDefault(byDefault) : answers.FirstOrDefault(a => a.FieldRef == name || a.FieldId == name);
 
     private static string? Hidden(JsonElement hidden, string? name) =>
-        name is not null && hidden.ValueKind == JsonValueKind.Object ? Text(hidden, name) : null;
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
+        name is not null ? Text(hidden, name) : null;
 }
