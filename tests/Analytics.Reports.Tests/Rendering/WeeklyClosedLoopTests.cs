@@ -35,5 +35,7 @@ public sealed class WeeklyClosedLoopTests(DemoReportHost host) : IClassFixture<D
         // Four tiles to a row: a row's titles read first, then its figures.
         var printed = string.Join(" ", tiles.Chunk(4).Select(row => string.Join(" ", row.Select(t => t.Title).Concat(row.Select(t => t.Value)))));
         Assert.Contains(printed, section, StringComparison.Ordinal);
+        // The mail that carries the PDF lists them among its highlights too.
+        Assert.Superset(tiles.Select(t => (t.Title, t.Value)).ToHashSet(), rendered.Highlights.Select(h => (h.Label, h.Value)).ToHashSet());
     }
 }
