@@ -11,7 +11,8 @@ const $ = (id) => document.getElementById(id);
 const DEFINITIONS = `{ dashboards { id title description role
   filters { variable title type options }
   panels { id title description kind query variables data label width export
-    values { field title format previous margin } select { panel variable field } } }
+    values { field title format previous margin } select { panel variable field }
+    actions { mutation field role note buttons { value title } } } }
   targetLists { name accounts } }`;
 
 let dashboards = [];
@@ -213,6 +214,8 @@ async function runPanel(dashboard, panel, state, current) {
     render(body, panel, data, {
       onSelect: (variable, value) => select(dashboard, panel, variable, value),
       onExport: (p, button) => exportCsv(dashboard, p, variables, button),
+      mayAct: (role) => role === 'viewer' || roles.includes('sales') || roles.includes('admin'),
+      onAction: (variables) => act(panel, variables),
     });
     section.dataset.state = 'done';
   } catch (e) {
@@ -228,6 +231,13 @@ function select(dashboard, panel, variable, value) {
   const { id, params } = readRoute();
   writeRoute(id, { ...params, [variable]: value });
   $(`panel-${panel.select.panel}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+// A row's button: run the panel's mutation, then draw the whole dashboard again (the row moves, the figures follow).
+async function act(panel, variables) {
+  await graphql(panel.actions.mutation, variables);
+  shown.variables = new Map();
+  await draw();
 }
 
 async function exportCsv(dashboard, panel, variables, button) {

@@ -58,7 +58,7 @@ function renderKpi(body, panel, object) {
   body.append(tiles);
 }
 
-function dataTable(panel, rows, { caption, select, onSelect } = {}) {
+function dataTable(panel, rows, { caption, select, onSelect, actions, onAction } = {}) {
   const columns = panel.kind === 'table' ? panel.values : [{ field: panel.label, title: 'Label', format: 'text' }, ...panel.values];
   const table = el('table', { className: 'data' });
   if (caption) table.append(el('caption', { className: 'visually-hidden', textContent: caption }));
@@ -66,6 +66,7 @@ function dataTable(panel, rows, { caption, select, onSelect } = {}) {
   const numeric = (column) => ['integer', 'number', 'percent', 'score', 'currency', 'days'].includes(column.format);
   for (const column of columns) head.append(el('th', { scope: 'col', textContent: column.title, className: numeric(column) ? 'num' : '' }));
   if (select) head.append(el('th', { scope: 'col', textContent: 'Details' }));
+  if (actions) head.append(el('th', { scope: 'col', textContent: 'Actions' }));
   table.append(el('thead', {}, head));
   const tbody = el('tbody');
   rows.forEach((row, i) => {
@@ -88,10 +89,41 @@ function dataTable(panel, rows, { caption, select, onSelect } = {}) {
       button.addEventListener('click', () => onSelect(select.variable, id));
       tr.append(el('td', {}, button));
     }
+    if (actions) tr.append(actionCell(actions, row, onAction));
     tbody.append(tr);
   });
   table.append(tbody);
   return table;
+}
+
+// A row's buttons (and note): each runs the panel's mutation with the row's id, its value and the note.
+function actionCell(actions, row, onAction) {
+  const id = resolve(row, actions.field);
+  const cell = el('td', { className: 'row-actions' });
+  cell.dataset.actionsFor = raw(id);
+  const note = actions.note ? el('input', { type: 'text', className: 'note', placeholder: 'Note (optional)' }) : null;
+  if (note) note.setAttribute('aria-label', 'Note');
+  const error = el('span', { className: 'error' });
+  error.setAttribute('role', 'alert');
+  const buttons = actions.buttons.map((b) => {
+    const button = el('button', { type: 'button', textContent: b.title });
+    button.dataset.action = b.value;
+    button.addEventListener('click', async () => {
+      buttons.forEach((x) => { x.disabled = true; });
+      error.textContent = '';
+      const variables = { id, value: b.value };
+      if (note) variables.note = note.value.trim() || null;
+      try {
+        await onAction(variables);
+      } catch (e) {
+        error.textContent = e.message;
+        buttons.forEach((x) => { x.disabled = false; });
+      }
+    });
+    return button;
+  });
+  cell.append(...[note, ...buttons, error].filter(Boolean));
+  return cell;
 }
 
 // A chart's figures as a table for screen readers (and tests); a table grows to its content, so its box is clipped.
@@ -110,7 +142,8 @@ function renderTable(body, panel, rows, context) {
     body.append(el('p', { className: 'empty', textContent: 'Nothing in this window.' }));
     return;
   }
-  body.append(el('div', { className: 'scroll' }, dataTable(panel, rows, { select: panel.select, onSelect: context.onSelect })));
+  const actions = panel.actions && context.mayAct(panel.actions.role) ? panel.actions : null;
+  body.append(el('div', { className: 'scroll' }, dataTable(panel, rows, { select: panel.select, onSelect: context.onSelect, actions, onAction: context.onAction })));
   body.append(el('p', { className: 'count', textContent: `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` }));
 }
 

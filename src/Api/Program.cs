@@ -31,6 +31,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapIdentityApi();
 app.MapIngestionApi();
+app.MapSurveyWebhooksApi();
 app.MapAdminApi();
 app.MapGraphQLApi();
 app.MapExportsApi();

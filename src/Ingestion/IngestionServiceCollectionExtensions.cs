@@ -29,6 +29,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<Intake>();
         services.AddSingleton<JsonIntake>();
         services.AddSingleton<CsvIntake>();
+        services.AddOptions<Webhooks.SurveyWebhookOptions>().BindConfiguration(Webhooks.SurveyWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SurveyWebhookIntake>();
         services.AddHostedService<SpoolWriter>();
         services.AddHealthChecks().AddCheck<IngestionHealthCheck>("ingestion");
         return builder;

@@ -1,5 +1,6 @@
 using Analytics.Reports.Alerts;
 using Analytics.Reports.Delivery;
+using Analytics.Reports.FollowUps;
 using Analytics.Reports.Runs;
 using Analytics.Reports.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class ReportsServiceCollectionExtensions
         builder.Services.AddSingleton<CatchUpGate>();
         builder.Services.AddSingleton<ReportCatchUp>();
         builder.Services.AddSingleton<ReportRunsInFlight>();
+        builder.Services.AddFollowUps();
 
         // TRICKY: Quartz keeps schedulers in a process-wide repository by name; in-process test hosts need names of their own.
         builder.Services.AddQuartz(q => q.ConfigureScheduler(s => s.InstanceName = $"reports-{Guid.NewGuid():N}"));

@@ -30,7 +30,7 @@ public static class IngestionApi
         return group;
     }
 
-    private static async Task<IResult> AcceptAsync(
+    internal static async Task<IResult> AcceptAsync(
         HttpRequest request, int limit, string setting, Func<ReadOnlyMemory<byte>, Task<IntakeTally>> accept, CancellationToken ct)
     {
         try

@@ -74,23 +74,78 @@ public sealed class DashboardQueryCheck(ISchema schema, IGraphQLTextSerializer s
                 }
             }
 
-            var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
-            {
-                Schema = schema,
-                Document = document,
-                Operation = operation,
-                Rules = DocumentValidator.CoreRules.Append(new RoleValidationRule()),
-                Variables = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty,
-                User = user,
-                RequestServices = services,
-                CancellationToken = cancellationToken,
-            });
+            var result = await ValidateAsync(document, operation, variables, user, cancellationToken);
             if (!result.IsValid)
             {
                 Fail($"the query is not valid for the '{dashboard.Role.ToString().ToLowerInvariant()}' role: {string.Join(" ", result.Errors.Select(e => e.Message))}");
             }
+
+            if (panel.Actions is { } actions)
+            {
+                await CheckActionsAsync(actions, Fail, cancellationToken);
+            }
         }
     }
+
+    /// <summary>A panel's actions: one mutation, declaring only $id, $value and $note, valid for the actions' role with each button's value.</summary>
+    private async Task CheckActionsAsync(PanelActions actions, Action<string> fail, CancellationToken cancellationToken)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(actions.Mutation);
+        }
+        catch (GraphQLSyntaxErrorException e)
+        {
+            fail($"the actions' mutation does not parse: {e.Message}");
+            return;
+        }
+
+        if (document.Definitions.OfType<GraphQLOperationDefinition>().ToList() is not [{ Operation: OperationType.Mutation } operation])
+        {
+            fail("the actions' mutation must hold exactly one operation, a mutation");
+            return;
+        }
+
+        var declared = (operation.Variables?.Items ?? []).Select(v => v.Variable.Name.StringValue).ToList();
+        string[] allowed = actions.Note ? ["id", "value", "note"] : ["id", "value"];
+        if (declared.Except(allowed).FirstOrDefault() is { } stray)
+        {
+            fail($"the actions' mutation declares ${stray}; it may declare only {string.Join(", ", allowed.Select(a => "$" + a))}");
+        }
+
+        var role = actions.Role.ToString().ToLowerInvariant();
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "dashboard"));
+        foreach (var button in actions.Buttons)
+        {
+            var variables = new JsonObject { ["id"] = "sample", ["value"] = button.Value, ["note"] = "sample" };
+            foreach (var name in variables.Select(v => v.Key).Where(n => !declared.Contains(n)).ToList())
+            {
+                variables.Remove(name);
+            }
+
+            var result = await ValidateAsync(document, operation, variables, user, cancellationToken);
+            if (!result.IsValid)
+            {
+                fail($"the actions' mutation is not valid for the '{role}' role with the value '{button.Value}': {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            }
+        }
+    }
+
+    /// <summary>Validates an operation as the endpoint would before running it, with the role rule, for the given user and variables.</summary>
+    private async Task<IValidationResult> ValidateAsync(
+        GraphQLDocument document, GraphQLOperationDefinition operation, JsonObject variables, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await new DocumentValidator().ValidateAsync(new ValidationOptions
+        {
+            Schema = schema,
+            Document = document,
+            Operation = operation,
+            Rules = DocumentValidator.CoreRules.Append(new RoleValidationRule()),
+            Variables = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty,
+            User = user,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        });
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -12,6 +12,7 @@ public sealed class AnalyticsMutation : ObjectGraphType
         Description = "Changes to the server's data and configuration; each says the role it needs.";
         this.AddScoringFields()
             .AddReportFields()
-            .AddApiKeyFields();
+            .AddApiKeyFields()
+            .AddFollowUpFields();
     }
 }

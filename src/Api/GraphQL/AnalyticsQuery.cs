@@ -22,6 +22,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AddReportFields()
             .AddDashboardFields()
             .AddScoringFields()
-            .AddApiKeyFields();
+            .AddApiKeyFields()
+            .AddFollowUpFields();
     }
 }

@@ -2,6 +2,7 @@ using Analytics.Api.Auth;
 using Analytics.Ingestion.Demo;
 using Analytics.Ingestion.Spool;
 using Analytics.Reports;
+using Analytics.Reports.FollowUps;
 using Analytics.Reports.Scheduling;
 using Analytics.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,7 @@ public sealed partial class DemoSeeder(
     CatchUpGate catchUpGate,
     ReportCatchUp catchUp,
     IOptions<ReportOptions> reports,
+    DemoFollowUpHistory followUps,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -104,6 +106,9 @@ public sealed partial class DemoSeeder(
             }
 
             LogStored(logger);
+
+            // The closed loop of a company that works its detractors: follow-ups in every state (before the catch-up's report).
+            LogFollowUps(logger, await followUps.WriteAsync(stoppingToken));
         }
         catch (Exception e) when (e is DemoLoadException or HttpRequestException)
         {
@@ -140,6 +145,9 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data set loaded ({Records} records); it is being written to storage in the background")]
     private static partial void LogLoaded(ILogger logger, long records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo follow-ups given a history ({Changes} status changes)")]
+    private static partial void LogFollowUps(ILogger logger, long changes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data set stored")]
     private static partial void LogStored(ILogger logger);

@@ -82,7 +82,7 @@ public sealed class JsonIntake(Intake intake, IOptions<IngestionOptions> options
         return valid;
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
         try
         {

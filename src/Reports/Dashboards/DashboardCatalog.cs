@@ -113,6 +113,7 @@ public sealed partial class DashboardCatalog
             }
 
             CheckSelect(file, dashboard, panel, filters);
+            CheckActions(file, panel);
             Require(file, panel.Id, panel.Export is null || ExportPattern().IsMatch(panel.Export),
                 $"the export '{panel.Export}' must be a path under /v1/exports/ without a query string");
         }
@@ -131,6 +132,20 @@ public sealed partial class DashboardCatalog
         Require(file, panel.Id, IsVariable(select.Variable) && !DashboardVariables.Names.Contains(select.Variable) && !filters.Contains(select.Variable),
             $"the select's variable '{select.Variable}' must be a GraphQL name other than the filter variables");
         Require(file, panel.Id, DataPath.IsValid(select.Field ?? string.Empty), $"the select's field '{select.Field}' is not a path");
+    }
+
+    private static void CheckActions(string file, PanelDefinition panel)
+    {
+        if (panel.Actions is not { } actions)
+        {
+            return;
+        }
+
+        Require(file, panel.Id, panel.Kind == PanelKind.Table, "only a table panel may have actions");
+        Require(file, panel.Id, !string.IsNullOrWhiteSpace(actions.Mutation), "the actions' mutation is missing");
+        Require(file, panel.Id, DataPath.IsValid(actions.Field ?? string.Empty), $"the actions' field '{actions.Field}' is not a path");
+        Require(file, panel.Id, actions.Buttons is { Count: > 0 } && actions.Buttons.All(b => !string.IsNullOrWhiteSpace(b.Value) && !string.IsNullOrWhiteSpace(b.Title)),
+            "the actions need buttons, each with a value and a title");
     }
 
     /// <summary>The variables panel queries may use: the filter variables, the dashboard's own filters, and the drill-down variables.</summary>

@@ -45,7 +45,18 @@ public sealed record PanelDefinition(
     IReadOnlyList<PanelValue> Values,
     int Width = 12,
     PanelSelect? Select = null,
-    string? Export = null);
+    string? Export = null,
+    PanelActions? Actions = null);
+
+/// <summary>
+/// Buttons on each row of a table that change the row: a GraphQL mutation declaring <c>$id</c> (the row's
+/// <see cref="Field"/>), <c>$value</c> (the button's value) and, when <see cref="Note"/>, <c>$note</c> (typed beside the
+/// buttons). Keys below <see cref="Role"/> see no buttons; after a change the dashboard is drawn again.
+/// </summary>
+public sealed record PanelActions(string Mutation, string Field, IReadOnlyList<PanelActionButton> Buttons, DashboardRole Role = DashboardRole.Sales, bool Note = false);
+
+/// <summary>One button of a row: the value it sends as <c>$value</c> and its label.</summary>
+public sealed record PanelActionButton(string Value, string Title);
 
 public enum PanelKind { Kpi, Line, Bar, Funnel, Table }
 

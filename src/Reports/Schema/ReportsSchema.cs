@@ -1,3 +1,4 @@
+using Analytics.Reports.FollowUps;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Reports.Schema;
@@ -7,7 +8,10 @@ public static class ReportsSchema
 {
     public static SchemaModule Module { get; } = new(
         "reports",
-        [ReportTables.ReportRuns, ReportTables.ReportClaims, ReportTables.ReportFiles],
+        [
+            ReportTables.ReportRuns, ReportTables.ReportClaims, ReportTables.ReportFiles,
+            FollowUpTables.FollowUps, FollowUpTables.FollowUpChanges, FollowUpTables.FollowUpNotices,
+        ],
         [],
         [
             // report_runs was made by migration 1 before each module declared its own tables: it is made here now, with
@@ -16,5 +20,9 @@ public static class ReportsSchema
                 .Concat(d.AddColumns(ReportTables.ReportRuns.Name, ReportTables.ReportRunsDeliveryColumns))
                 .Concat(d.CreateTable(ReportTables.ReportClaims))
                 .Concat(d.CreateTable(ReportTables.ReportFiles))),
+            new(20, "closed loop: follow-ups of detractor answers, their status changes and owner prompts", d => new[]
+            {
+                FollowUpTables.FollowUps, FollowUpTables.FollowUpChanges, FollowUpTables.FollowUpNotices,
+            }.SelectMany(d.CreateTable)),
         ]);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Analytics.Ingestion.Demo;
 using Analytics.Storage;
 using Analytics.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Reports.Tests.Rendering;
 
@@ -23,6 +24,8 @@ public sealed class DemoReportHost() : InProcessHost<Program>("reportsdemo", [Ke
         await new DemoLoader(http, http.BaseAddress!, HostSettings.AdminKey).LoadAsync(data);
         await WaitForStoredEventsAsync();
         await AddWeekAnswersAsync();
+        // The demo's closed loop, as the demo seeder writes it once the demo is stored.
+        await Services.GetRequiredService<Analytics.Reports.FollowUps.DemoFollowUpHistory>().WriteAsync(CancellationToken.None);
     }
 
     /// <summary>

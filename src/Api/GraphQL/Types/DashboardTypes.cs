@@ -63,6 +63,7 @@ public sealed class DashboardPanelType : ObjectGraphType<PanelDefinition>
         Field<NonNullGraphType<IntGraphType>>("width").Description("Columns of a 12-column grid it spans on a wide screen.").Resolve(c => c.Source.Width);
         Field<DashboardPanelSelectType>("select").Description("For a table: the drill-down a row leads to; null when none.").Resolve(c => c.Source.Select);
         Field<StringGraphType>("export").Description("A CSV export of the same rows under /v1/exports/, given the query's variables as parameters; null when none.").Resolve(c => c.Source.Export);
+        Field<DashboardPanelActionsType>("actions").Description("For a table: buttons on each row that run a mutation; null when none.").Resolve(c => c.Source.Actions);
     }
 }
 
@@ -89,5 +90,30 @@ public sealed class DashboardPanelSelectType : ObjectGraphType<PanelSelect>
         Field<NonNullGraphType<StringGraphType>>("panel").Description("The panel shown, in the same dashboard.").Resolve(c => c.Source.Panel);
         Field<NonNullGraphType<StringGraphType>>("variable").Description("The variable the row sets.").Resolve(c => c.Source.Variable);
         Field<NonNullGraphType<StringGraphType>>("field").Description("The path, relative to the row, to the value it is set to.").Resolve(c => c.Source.Field);
+    }
+}
+
+public sealed class DashboardPanelActionsType : ObjectGraphType<PanelActions>
+{
+    public DashboardPanelActionsType()
+    {
+        Name = "DashboardPanelActions";
+        Description = "Buttons on each row of a table: a mutation run with the row's $id, the button's $value and, when asked, a typed $note.";
+        Field<NonNullGraphType<StringGraphType>>("mutation").Description("The GraphQL mutation the buttons run.").Resolve(c => c.Source.Mutation);
+        Field<NonNullGraphType<StringGraphType>>("field").Description("The path, relative to the row, to the value sent as $id.").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<StringGraphType>>("role").Description("The least role that sees the buttons: viewer or sales.").Resolve(c => DashboardType.Lower(c.Source.Role));
+        Field<NonNullGraphType<BooleanGraphType>>("note").Description("Whether a note is typed beside the buttons and sent as $note.").Resolve(c => c.Source.Note);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DashboardPanelActionButtonType>>>>("buttons").Description("The buttons, in order.").WithComplexityImpact(1, 1).Resolve(c => c.Source.Buttons);
+    }
+}
+
+public sealed class DashboardPanelActionButtonType : ObjectGraphType<PanelActionButton>
+{
+    public DashboardPanelActionButtonType()
+    {
+        Name = "DashboardPanelActionButton";
+        Description = "One button of a row.";
+        Field<NonNullGraphType<StringGraphType>>("value").Description("The value it sends as $value.").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("Its label.").Resolve(c => c.Source.Title);
     }
 }
