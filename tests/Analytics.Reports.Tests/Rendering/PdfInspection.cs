@@ -20,19 +20,28 @@ internal static class PdfInspection
 
     /// <summary>
     /// The lines of a table's column on a page, as PdfPig reads its letters: those starting at or right of the word
-    /// <paramref name="header"/> and below it, above the page's footer, grouped by baseline from top to bottom. Unlike
-    /// the page's text, a cell's wrapped lines are not interleaved with those of the cells beside it.
+    /// <paramref name="header"/> and below it, grouped by baseline from top to bottom, down to the next section title
+    /// (a line with Latin letters larger than the first cell's: PdfPig reports no usable size for the Type 3 CJK font) or
+    /// the page's footer. Unlike the page's text, a cell's wrapped lines are not interleaved with those of the cells
+    /// beside it.
     /// </summary>
     public static IReadOnlyList<string> Column(Page page, string header)
     {
-        var title = page.GetWords().First(w => w.Text == header).BoundingBox;
+        var title = page.GetWords().First(w => w.Text == header);
         const double footer = ReportTheme.Margin + 20;
-        return page.Letters
-            .Where(l => l.StartBaseLine.X >= title.Left - 0.5 && l.StartBaseLine.Y < title.Bottom - 1 && l.StartBaseLine.Y > footer)
+        var linesBelow = page.Letters
+            .Where(l => l.StartBaseLine.Y < title.BoundingBox.Bottom - 1 && l.StartBaseLine.Y > footer)
             .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
             .OrderByDescending(line => line.Key)
-            .Select(line => string.Concat(line.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)).Trim())
             .ToList();
+        var cellSize = linesBelow.FirstOrDefault()?.Where(IsLatin).Max(l => l.PointSize) ?? 0;
+        return linesBelow
+            .TakeWhile(line => line.Where(IsLatin).All(l => l.PointSize <= cellSize + 0.5))
+            .Select(line => string.Concat(line.Where(l => l.StartBaseLine.X >= title.BoundingBox.Left - 0.5).OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)).Trim())
+            .Where(text => text.Length > 0)
+            .ToList();
+
+        static bool IsLatin(Letter letter) => letter.Value.All(char.IsAscii);
     }
 
     /// <summary>
