@@ -11,7 +11,8 @@ dotnet build Analytics.sln --nologo -v quiet -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Analytics.sln --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+# --blame names the test that was running if a test host crashes (a crash otherwise shows only "aborted").
+dotnet test Analytics.sln --no-build --nologo --blame "$@" 2>&1 | tee "$log" || status=$?
 
 # One closing line over every test assembly: "N passed, N failed, N skipped".
 awk '/(Passed|Failed)! +- +Failed: / {
