@@ -14,18 +14,21 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     private readonly string _dataPath;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<ChdbConnection> _idle = [];
-    private readonly List<ChdbConnection> _all = [];
-    private readonly Lock _allGate = new();
+    private readonly int _maxConnections;
     private readonly SemaphoreSlim _controlGate = new(1, 1);
     private ChdbConnection? _control;
     private long _connectionsOpened;
-    private bool _disposed;
+    private volatile bool _disposed;
+
+    /// <summary>How long closing waits for statements still running on rented connections.</summary>
+    private static readonly TimeSpan InUseGrace = TimeSpan.FromSeconds(30);
 
     private EmbeddedGateway(string libraryPath, string dataPath, string database, int maxConnections)
     {
         _libraryPath = libraryPath;
         _dataPath = dataPath;
         Database = database;
+        _maxConnections = maxConnections;
         _slots = new SemaphoreSlim(maxConnections, maxConnections);
     }
 
@@ -116,6 +119,12 @@ public sealed class EmbeddedGateway : IClickHouseGateway
             return 0;
         }, cancellationToken);
 
+    /// <summary>
+    /// Closes the pool. TRICKY: closing a native connection while another thread runs a statement on it crashes the
+    /// process (a test host stopping while a background service still queried was seen to die this way), so the idle
+    /// connections close now, a connection in use closes when its statement returns it, and this waits a while for
+    /// those to come back.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -124,19 +133,32 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         }
 
         _disposed = true;
-        lock (_allGate)
-        {
-            foreach (var connection in _all)
-            {
-                connection.Dispose();
-            }
+        CloseIdle();
 
-            _all.Clear();
+        // Every slot free means every rented connection came back (and was closed by Return, or put back idle by a
+        // Return that raced with the flag: closed below).
+        for (var slot = 0; slot < _maxConnections; slot++)
+        {
+            if (!await _slots.WaitAsync(InUseGrace))
+            {
+                break;
+            }
         }
 
-        _control?.Dispose();
+        CloseIdle();
+        if (await _controlGate.WaitAsync(InUseGrace))
+        {
+            _control?.Dispose();
+            _control = null;
+        }
+    }
 
-        await Task.CompletedTask;
+    private void CloseIdle()
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            idle.Dispose();
+        }
     }
 
     /// <summary>
@@ -218,6 +240,12 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _slots.WaitAsync(cancellationToken);
+        if (_disposed)
+        {
+            _slots.Release();
+            throw new ObjectDisposedException(nameof(EmbeddedGateway));
+        }
+
         if (_idle.TryTake(out var connection))
         {
             return connection;
@@ -229,11 +257,6 @@ public sealed class EmbeddedGateway : IClickHouseGateway
             Interlocked.Increment(ref _connectionsOpened);
             connection.Execute($"CREATE DATABASE IF NOT EXISTS {Identifiers.Quote(Database)}", null);
             connection.Execute($"USE {Identifiers.Quote(Database)}", null);
-            lock (_allGate)
-            {
-                _all.Add(connection);
-            }
-
             return connection;
         }
         catch
@@ -245,24 +268,19 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     }
 
     /// <summary>
-    /// Puts a connection back in the pool, or closes it when its last statement failed.
+    /// Puts a connection back in the pool, or closes it when its last statement failed or the pool is closing.
     /// TRICKY: after a query fails part-way, chDB 26.7 can keep the failed statement's partial output on the
     /// connection and prepend it to the next result (seen with RowBinaryWithNamesAndTypes: the next answer carried the
     /// failed query's header). A connection that saw an error is therefore never reused.
     /// </summary>
     private void Return(ChdbConnection connection, bool healthy)
     {
-        if (healthy)
+        if (healthy && !_disposed)
         {
             _idle.Add(connection);
         }
         else
         {
-            lock (_allGate)
-            {
-                _all.Remove(connection);
-            }
-
             connection.Dispose();
         }
 
