@@ -5,6 +5,7 @@ using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Journey;
 using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
@@ -25,7 +26,10 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<ScoringModelStore>();
         builder.Services.AddSingleton<RollupRepricing>();
         builder.Services.AddHostedService<RollupRepricer>();
+        builder.Services.AddOptions<JourneyOptions>().BindConfiguration(JourneyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FunnelQuery>();
+        builder.Services.AddSingleton<CohortFunnelQuery>();
+        builder.Services.AddSingleton<JourneyQuery>();
         builder.Services.AddSingleton<SalesVelocityQuery>();
         builder.Services.AddSingleton<NpsQuery>();
         builder.Services.AddSingleton<CsatQuery>();

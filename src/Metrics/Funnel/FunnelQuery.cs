@@ -18,19 +18,9 @@ namespace Analytics.Metrics.Funnel;
 /// </remarks>
 public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
-    private const string Targets = """
-        WITH
-            targets AS (
-                SELECT account_id FROM target_list_members FINAL
-                WHERE {has_list:Bool} AND list = {list:String} AND removed_at IS NULL
-                UNION DISTINCT
-                SELECT account_id FROM accounts FINAL WHERE NOT {has_list:Bool}
-            )
-        """;
-
     // The whole window: one pass over the target accounts (their keys are computed once), joined to the engaged ones and
     // their stages; a row per key.
-    private const string WholeSql = Targets + """
+    private const string WholeSql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
             engaged AS (
                 SELECT account_id
@@ -60,7 +50,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
 
     // A trend (never grouped): the targets once, then one grouping per (period, account) of its points and its
     // opportunities' creations and wins together, so the engaged accounts meet their stages without a join.
-    private const string TrendSql = Targets + """
+    private const string TrendSql = FunnelAccounts.Targets + """
         SELECT toDate(0) AS period, CAST(NULL, 'Nullable(String)') AS key, count() AS target, 0 AS engaged, 0 AS opportunity, 0 AS won
         FROM targets
         UNION ALL
@@ -91,30 +81,6 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
 
     private static readonly DateOnly TargetPeriod = new(1970, 1, 1);
 
-    private const string NoKey = "SELECT account_id, CAST(NULL, 'Nullable(String)') AS key FROM targets";
-
-    private const string AttributeKey = """
-        SELECT t.account_id AS account_id, a.{column} AS key
-        FROM targets AS t LEFT JOIN (SELECT account_id, {column} FROM accounts FINAL) AS a ON a.account_id = t.account_id
-        """;
-
-    // The first touch comes from the touch rollups (whole months from the monthly one, the days around them from the
-    // daily one): the earliest of them. It is picked by its time alone, which the engine compares as a number, where the
-    // smallest whole tuple is compared field by field (three times dearer at scale). Rows of one bucket not yet merged
-    // may tie on time only if two touches came in the same millisecond; either is then the first.
-    private const string FirstTouchKey = """
-        SELECT t.account_id AS account_id, f.key AS key
-        FROM targets AS t LEFT JOIN (
-            SELECT account_id, nullIf(argMin(tupleElement(first, '{element}'), tupleElement(first, 'at')), '') AS key
-            FROM (
-                SELECT account_id, first FROM account_touch_daily WHERE {touch_days}
-                UNION ALL
-                SELECT account_id, first FROM account_touch_monthly WHERE {touch_months}
-            )
-            GROUP BY account_id
-        ) AS f ON f.account_id = t.account_id
-        """;
-
     public async Task<FunnelResult> RunAsync(FunnelRequest request, CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
@@ -127,10 +93,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
             .AddModel(model)
             .AddWindow("whole", wholeCover)
             .AddWindow("trend", trendCover)
-            // The touch rollups come by day and by month only.
-            .AddWindow("touch", WindowCover.Of(window.From, window.To, weeks: false, months: true))
-            .Add("has_list", hasList)
-            .Add("list", request.TargetList ?? string.Empty);
+            .AddTargets(window, request.TargetList);
 
         // The whole window and the trend are two queries, run side by side; the trend's own target rows give its targets.
         var totals = request.Totals || request.Interval is null;
@@ -154,22 +117,10 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
         return new FunnelResult(totals ? total.ToStages() : [], groups, trend);
     }
 
-    private static string WholeQuery(FunnelGroupBy? groupBy, WindowCover cover, bool hasList)
-    {
-        var keyed = groupBy switch
-        {
-            null => NoKey,
-            FunnelGroupBy.FirstTouchChannel => FirstTouchKey.Replace("{element}", "channel", StringComparison.Ordinal),
-            FunnelGroupBy.FirstTouchSource => FirstTouchKey.Replace("{element}", "source", StringComparison.Ordinal),
-            _ => AttributeKey.Replace("{column}", AccountGroups.Column(Enum.Parse<AccountAttribute>(groupBy.ToString()!)), StringComparison.Ordinal),
-        };
-        return WholeSql
-            .Replace("{keyed}", keyed, StringComparison.Ordinal)
-            .Replace("{window_points}", WindowPoints.Sql("whole", cover), StringComparison.Ordinal)
-            .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal)
-            .Replace("{touch_days}", WindowPoints.Filter("touch", "day"), StringComparison.Ordinal)
-            .Replace("{touch_months}", WindowPoints.Filter("touch", "month"), StringComparison.Ordinal);
-    }
+    private static string WholeQuery(FunnelGroupBy? groupBy, WindowCover cover, bool hasList) => WholeSql
+        .Replace("{keyed}", FunnelAccounts.Keyed(groupBy), StringComparison.Ordinal)
+        .Replace("{window_points}", WindowPoints.Sql("whole", cover), StringComparison.Ordinal)
+        .Replace("{target_filter}", hasList ? ListFilter : string.Empty, StringComparison.Ordinal);
 
     private static string TrendQuery(Interval interval, WindowCover cover, bool hasList) => TrendSql
         .Replace("{window_points}", WindowPoints.Sql("trend", cover), StringComparison.Ordinal)

@@ -14,14 +14,28 @@ public enum FunnelGroupBy
 }
 
 /// <summary>
+/// How the funnel counts: the window funnel of the first round (each stage reached inside the window), or the cohort
+/// funnel (the accounts that became engaged in the window, followed for a conversion window).
+/// </summary>
+public enum FunnelMode
+{
+    Window,
+    Cohort,
+}
+
+/// <summary>
 /// A funnel over <paramref name="Window"/>, of one target list (all known accounts when null). Without
 /// <paramref name="Totals"/> only the trend is computed (the stages and groups come back empty): a trend chart asks for no more.
 /// </summary>
 public sealed record FunnelRequest(
     DateWindow Window, string? TargetList = null, FunnelGroupBy? GroupBy = null, Interval? Interval = null, bool Totals = true);
 
-/// <summary>One stage: TARGET, ENGAGED, OPPORTUNITY or WON; conversion is from the stage before (null for TARGET or when it had no account).</summary>
-public sealed record FunnelStage(string Name, long Accounts, double? ConversionFromPrevious);
+/// <summary>
+/// One stage: TARGET, ENGAGED, OPPORTUNITY or WON; conversion is from the stage before (null for TARGET or when it had no
+/// account). The days from the stage before are the cohort funnel's (<see cref="CohortFunnelQuery"/>), null otherwise.
+/// </summary>
+public sealed record FunnelStage(
+    string Name, long Accounts, double? ConversionFromPrevious, double? AverageDaysFromPrevious = null, double? MedianDaysFromPrevious = null);
 
 public sealed record FunnelGroup(string? Key, IReadOnlyList<FunnelStage> Stages);
 

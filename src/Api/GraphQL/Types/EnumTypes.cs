@@ -24,6 +24,12 @@ public sealed class FunnelGroupByType() : DescribedEnumType<FunnelGroupBy>("Funn
     [FunnelGroupBy.FirstTouchChannel] = "The channel of the account's first event in the window.",
 });
 
+public sealed class FunnelModeType() : DescribedEnumType<FunnelMode>("FunnelMode", "How the funnel counts.", new Dictionary<FunnelMode, string>
+{
+    [FunnelMode.Window] = "Each stage reached inside the window: engaged by the window's points, an opportunity created and won in it.",
+    [FunnelMode.Cohort] = "The accounts that became engaged in the window, followed for conversionWindowDays through opportunity and won.",
+});
+
 public sealed class AccountGroupByType() : DescribedEnumType<SalesGroupBy>("AccountGroupBy", "What sales figures are grouped by.", new Dictionary<SalesGroupBy, string>
 {
     [SalesGroupBy.Industry] = "The account's industry.",

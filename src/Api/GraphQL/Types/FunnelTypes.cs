@@ -46,5 +46,9 @@ public sealed class FunnelStageType : ObjectGraphType<FunnelStage>
         Field<NonNullGraphType<StringGraphType>>("name").Description("TARGET, ENGAGED, OPPORTUNITY or WON.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<IntGraphType>>("accounts").Description("Accounts at this stage, each counted once.").Resolve(c => checked((int)c.Source.Accounts));
         Field<FloatGraphType>("conversionFromPrevious").Description("Accounts here ÷ accounts at the stage before, 0 to 1; null for TARGET or when the stage before is empty.").Resolve(c => c.Source.ConversionFromPrevious);
+        Field<FloatGraphType>("averageDaysFromPrevious")
+            .Description("COHORT only (else null): mean days from the stage before (OPPORTUNITY: from becoming engaged to the first opportunity; WON: from the won opportunity's creation to its close); null without accounts.")
+            .Resolve(c => c.Source.AverageDaysFromPrevious);
+        Field<FloatGraphType>("medianDaysFromPrevious").Description("COHORT only (else null): the median of the same days.").Resolve(c => c.Source.MedianDaysFromPrevious);
     }
 }
