@@ -80,6 +80,10 @@ internal sealed class Story
         return this;
     }
 
+    /// <summary>The latest version of each record by id (column 0), as ReplacingMergeTree keeps it.</summary>
+    public static List<object?[]> Latest(List<object?[]> rows) =>
+        rows.GroupBy(r => (string)r[0]!).Select(g => g.MaxBy(r => (DateTime)r[^1]!)!).ToList();
+
     public async Task LoadAsync(IClickHouseGateway gateway)
     {
         await InsertAsync(gateway, "accounts", ["account_id", "name", "industry", "tier", "country", "owner", "updated_at"], Accounts);

@@ -82,10 +82,6 @@ public sealed class CrossCheckTests : IAsyncLifetime
 
     private static long[] Stages(JsonElement funnel) => funnel.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("accounts").GetInt64()).ToArray();
 
-    /// <summary>The latest version of each record by id (column 0), as ReplacingMergeTree keeps it.</summary>
-    private static List<object?[]> Latest(List<object?[]> rows) =>
-        rows.GroupBy(r => (string)r[0]!).Select(g => g.MaxBy(r => (DateTime)r[^1]!)!).ToList();
-
     private Dictionary<string, double> Scores()
     {
         var scores = new Dictionary<string, double>();
