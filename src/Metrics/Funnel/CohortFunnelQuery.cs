@@ -164,7 +164,7 @@ public sealed class CohortFunnelQuery(IClickHouseGateway gateway, ScoringModelSt
 
         private static double? Mean(double[] days) => days.Length == 0 ? null : days.Average();
 
-        // The middle of the sorted days, or the mean of the two middle ones (docs/metrics.md).
+        // The middle of the sorted days, or the mean of the two middle ones (docs/journey.md).
         private static double? Median(double[] days)
         {
             if (days.Length == 0)

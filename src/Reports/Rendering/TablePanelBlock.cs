@@ -4,12 +4,14 @@ using SkiaSharp;
 namespace Analytics.Reports.Rendering;
 
 /// <summary>
-/// A table: one column per value, numbers right-aligned and formatted by their format, text left-aligned; the widest
-/// text column takes the room the others leave and wraps onto up to three lines.
+/// A table: one column per value, numbers right-aligned and formatted by their format, text left-aligned and wrapped onto
+/// up to three lines, headers onto up to two.
 /// </summary>
 public sealed class TablePanelBlock(PanelData data, string currencySymbol) : PanelBlock(data)
 {
-    private const float HeaderHeight = 16;
+    private const float HeaderHeightOfOneLine = 16;
+    private const float HeaderLineStep = 10;
+    private const int MaxHeaderLines = 2;
     private const float LineHeight = 11;
     private const float Padding = 5;
     private const int MaxLines = 3;
@@ -20,26 +22,58 @@ public sealed class TablePanelBlock(PanelData data, string currencySymbol) : Pan
         .Select(r => Data.Panel.Values.Select(v => ValueFormatter.Format(PanelData.Value(r, v.Field), v.Format, currencySymbol)).ToArray())
         .ToList();
 
-    /// <summary>Each column's width: numbers and dates as wide as their widest cell, text sharing what is left.</summary>
+    /// <summary>
+    /// Each column's width. Numbers and dates are as wide as their widest cell or header (when the row is too narrow for
+    /// every header, their headers wrap onto two lines rather than widen them); text columns share what is left, the narrow ones first getting all they need, so that a short
+    /// name beside a long comment is never cut.
+    /// </summary>
     private float[] Widths(ReportPainter painter, float width, IReadOnlyList<string[]> cells)
     {
         var values = Data.Panel.Values;
-        var natural = values.Select((v, i) => Math.Max(
-            painter.Width(v.Title, ReportTheme.SmallSize, bold: true),
-            cells.Select(c => painter.Width(c[i], ReportTheme.BodySize)).DefaultIfEmpty(0).Max()) + 2 * Padding).ToArray();
-        var flexible = values.Select((v, i) => v.Format == ValueFormat.Text ? i : -1).Where(i => i >= 0).ToList();
-        var fixedWidth = natural.Where((_, i) => !flexible.Contains(i)).Sum();
-        var flexibleNatural = flexible.Sum(i => natural[i]);
-        var room = width - fixedWidth;
-        if (flexible.Count == 0 || flexibleNatural <= room)
+        float Widest(int i) => cells.Select(c => painter.Width(c[i], ReportTheme.BodySize)).DefaultIfEmpty(0).Max();
+        float WidestHeaderWord(int i) => values[i].Title.Split(' ').Max(w => painter.Width(w, ReportTheme.SmallSize, bold: true));
+        float Header(int i) => painter.Width(values[i].Title, ReportTheme.SmallSize, bold: true);
+        var widths = values.Select((v, i) => Math.Max(Widest(i), Header(i)) + 2 * Padding).ToArray();
+        if (widths.Sum() > width)
         {
-            var spare = (width - natural.Sum()) / Math.Max(flexible.Count, 1);
-            return natural.Select((n, i) => flexible.Contains(i) || flexible.Count == 0 && i == 0 ? n + spare : n).ToArray();
+            for (var i = 0; i < values.Count; i++)
+            {
+                widths[i] = values[i].Format == ValueFormat.Text ? widths[i] : Math.Max(Widest(i), WidestHeaderWord(i)) + 2 * Padding;
+            }
         }
 
-        // Text columns share the room in proportion to their natural widths, but never below their headers.
-        return natural.Select((n, i) => flexible.Contains(i) ? Math.Max(room * n / flexibleNatural, 40) : n).ToArray();
+        var flexible = values.Select((v, i) => v.Format == ValueFormat.Text ? i : -1).Where(i => i >= 0).ToList();
+        var room = width - widths.Where((_, i) => !flexible.Contains(i)).Sum();
+        if (flexible.Count == 0 || flexible.Sum(i => widths[i]) <= room)
+        {
+            // Room to spare: the text columns (or the first column) take it.
+            var spare = (width - widths.Sum()) / Math.Max(flexible.Count, 1);
+            return widths.Select((n, i) => flexible.Contains(i) || flexible.Count == 0 && i == 0 ? n + spare : n).ToArray();
+        }
+
+        // Water-filling: a text column narrower than an even share of what is left gets its natural width; the wide
+        // ones share the rest in proportion to their natural widths, never below 40 points.
+        var open = flexible.OrderBy(i => widths[i]).ToList();
+        while (open.Count > 1 && widths[open[0]] <= room / open.Count)
+        {
+            room -= widths[open[0]];
+            open.RemoveAt(0);
+        }
+
+        var openNatural = open.Sum(i => widths[i]);
+        foreach (var i in open)
+        {
+            widths[i] = Math.Max(room * widths[i] / openNatural, 40);
+        }
+
+        return widths;
     }
+
+    private IReadOnlyList<string>[] Headers(ReportPainter painter, float[] widths) => Data.Panel.Values
+        .Select((v, i) => painter.Wrap(v.Title, widths[i] - 2 * Padding, ReportTheme.SmallSize, MaxHeaderLines, bold: true))
+        .ToArray();
+
+    private static float HeaderHeight(IReadOnlyList<string>[] headers) => HeaderHeightOfOneLine + (headers.Max(h => Math.Max(h.Count, 1)) - 1) * HeaderLineStep;
 
     private List<IReadOnlyList<string>[]> Lines(ReportPainter painter, float[] widths, IReadOnlyList<string[]> cells) =>
         cells.Select(row => row.Select((cell, i) => Data.Panel.Values[i].Format == ValueFormat.Text
@@ -49,8 +83,8 @@ public sealed class TablePanelBlock(PanelData data, string currencySymbol) : Pan
     protected override float MeasureContent(ReportPainter painter, float width)
     {
         var cells = Cells();
-        var lines = Lines(painter, Widths(painter, width, cells), cells);
-        return HeaderHeight + lines.Sum(RowHeight);
+        var widths = Widths(painter, width, cells);
+        return HeaderHeight(Headers(painter, widths)) + Lines(painter, widths, cells).Sum(RowHeight);
     }
 
     private static float RowHeight(IReadOnlyList<string>[] row) => row.Max(c => Math.Max(c.Count, 1)) * LineHeight + 2 * Padding - 2;
@@ -62,15 +96,19 @@ public sealed class TablePanelBlock(PanelData data, string currencySymbol) : Pan
         var widths = Widths(painter, bounds.Width, cells);
         var lines = Lines(painter, widths, cells);
 
+        var headers = Headers(painter, widths);
         var x = bounds.Left;
         for (var i = 0; i < values.Count; i++)
         {
-            var title = painter.Fit(values[i].Title, widths[i] - 2 * Padding, ReportTheme.SmallSize, bold: true);
-            DrawCell(painter, title, x, widths[i], bounds.Top + 10, IsNumeric(values[i]), ReportTheme.SmallSize, ReportTheme.Muted, bold: true);
+            for (var l = 0; l < headers[i].Count; l++)
+            {
+                DrawCell(painter, headers[i][l], x, widths[i], bounds.Top + 10 + l * HeaderLineStep, IsNumeric(values[i]), ReportTheme.SmallSize, ReportTheme.Muted, bold: true);
+            }
+
             x += widths[i];
         }
 
-        var y = bounds.Top + HeaderHeight;
+        var y = bounds.Top + HeaderHeight(headers);
         painter.Line(bounds.Left, y - 1, bounds.Right, y - 1, ReportTheme.Faint);
         for (var r = 0; r < lines.Count; r++)
         {

@@ -69,6 +69,18 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
             Assert.Contains($"{name[0]}{name[1..].ToLowerInvariant()} {accounts}", all, StringComparison.Ordinal);
         }
 
+        // The journey and the cohort funnel: each row's cells in order, as the dashboard formats them.
+        foreach (var id in new[] { "journey", "cohort" })
+        {
+            var table = await QueryPanelAsync(id, period);
+            var rows = table.Rows().Select(r => string.Join(' ', table.Panel.Values.Select(v => ValueFormatter.Format(DataPath.Resolve(r, v.Field), v.Format)))).ToList();
+            Assert.Equal(5 - (id == "cohort" ? 1 : 0), rows.Count);
+            Assert.All(rows, row => Assert.Contains(row, all, StringComparison.Ordinal));
+        }
+
+        var newCustomers = DataPath.Resolve(kpis.Data, "journey.stages[4].entered")!.Value.GetInt32();
+        Assert.True(newCustomers > 0, "the demo company should win customers in the report's week");
+
         var engaged = await QueryPanelAsync("top-engaged", period);
         var names = engaged.Rows().Select(r => r.GetProperty("node").GetProperty("name").GetString()!).ToList();
         Assert.NotEmpty(names);
