@@ -32,6 +32,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<JourneyQuery>();
         builder.Services.AddSingleton<SalesVelocityQuery>();
         builder.Services.AddSingleton<NpsQuery>();
+        builder.Services.AddSingleton<NpsComparisonQuery>();
         builder.Services.AddSingleton<CsatQuery>();
         builder.Services.AddSingleton<EngagedAccountsQuery>();
         builder.Services.AddSingleton<SurgingAccountsQuery>();

@@ -21,9 +21,9 @@ internal static class MetricResolvers
         .Argument<NonNullGraphType<DateType>>("from", FromDoc)
         .Argument<NonNullGraphType<DateType>>("to", ToDoc);
 
-    /// <summary>The <c>from</c>/<c>to</c> arguments as a window, or an error naming what is wrong with them.</summary>
-    public static DateWindow Window(this IResolveFieldContext context) =>
-        new DateWindow(context.GetArgument<DateOnly>("from"), context.GetArgument<DateOnly>("to"))
+    /// <summary>The <c>from</c>/<c>to</c> arguments (or two others) as a window, or an error naming what is wrong with them.</summary>
+    public static DateWindow Window(this IResolveFieldContext context, string from = "from", string to = "to") =>
+        new DateWindow(context.GetArgument<DateOnly>(from), context.GetArgument<DateOnly>(to))
             .Validated(context.RequestServices!.GetRequiredService<IOptions<MetricsOptions>>().Value.MaxWindowDays);
 
     /// <summary>A service of the request's scope: a metric query, a store, the clock.</summary>

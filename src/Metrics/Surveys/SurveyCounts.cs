@@ -10,8 +10,19 @@ public enum SurveyGroupBy
     Tier,
 }
 
-/// <summary>An NPS or CSAT request: a window, an optional trend interval and an optional grouping.</summary>
-public sealed record SurveyRequest(DateWindow Window, Interval? Interval = null, SurveyGroupBy? GroupBy = null);
+/// <summary>
+/// An NPS or CSAT request: a window, an optional trend interval and an optional grouping. With <paramref name="RollingDays"/>
+/// (NPS only) each trend point covers the R days before its period's end instead of its period.
+/// </summary>
+public sealed record SurveyRequest(DateWindow Window, Interval? Interval = null, SurveyGroupBy? GroupBy = null, int? RollingDays = null)
+{
+    /// <summary>The longest rolling window, in days (two years).</summary>
+    public const int MaxRollingDays = 731;
+
+    public SurveyRequest Validated() => RollingDays is < 1 or > MaxRollingDays
+        ? throw new MetricArgumentException($"rollingDays must be between 1 and {MaxRollingDays}; it was {RollingDays}.")
+        : this;
+}
 
 /// <summary>
 /// Counts survey answers per (period, key) in one pass; NPS and CSAT turn them into their figures. The current

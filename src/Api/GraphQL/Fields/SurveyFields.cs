@@ -16,8 +16,19 @@ internal static class SurveyFields
         query.Field<NonNullGraphType<NpsType>>("nps").Description("Net Promoter Score with its margin of error.")
             .WindowArguments()
             .Argument<IntervalType>("interval", "Also give a trend per period.").Argument<SurveyGroupByType>("groupBy", "Also give the figures per group.")
+            .Argument<IntGraphType>("rollingDays", $"With interval: each trend point covers the R days before its period's end (1 to {SurveyRequest.MaxRollingDays}).")
             .AuthorizeWithPolicy(Roles.Viewer)
-            .ResolveAsync(async c => await c.RunAsync(ct => c.Service<NpsQuery>().RunAsync(Survey(c), ct)));
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Service<NpsQuery>().RunAsync(Survey(c) with { RollingDays = c.GetArgument<int?>("rollingDays") }, ct)));
+
+        query.Field<NonNullGraphType<NpsComparisonType>>("npsComparison")
+            .Description("This window's NPS against another (usually the one before): the difference, its 95% margin of error, and whether it is bigger than the margin.")
+            .WindowArguments()
+            .Argument<NonNullGraphType<DateType>>("previousFrom", "The other window's first day (inclusive).")
+            .Argument<NonNullGraphType<DateType>>("previousTo", "The day after the other window's last day (exclusive).")
+            .Argument<SurveyGroupByType>("groupBy", "Also give both windows' figures per group.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Service<NpsComparisonQuery>().RunAsync(new NpsComparisonRequest(
+                c.Window(), c.Window("previousFrom", "previousTo"), c.GetArgument<SurveyGroupBy?>("groupBy")), ct)));
 
         query.Field<NonNullGraphType<CsatType>>("csat").Description("Customer satisfaction (CSAT).")
             .WindowArguments()

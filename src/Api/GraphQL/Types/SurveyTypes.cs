@@ -37,6 +37,20 @@ public sealed class NpsGroupType : ObjectGraphType<NpsGroup>
     }
 }
 
+public sealed class NpsComparisonType : ObjectGraphType<NpsComparison>
+{
+    public NpsComparisonType()
+    {
+        Name = "NpsComparison";
+        Description = "Two windows' NPS: the difference, its 95% margin of error 1.96 · 100 · √(v₁/n₁ + v₂/n₂) with v = p + d − (p − d)², and whether the change is bigger than it.";
+        Field<NonNullGraphType<NpsType>>("current").Description("The window from–to.").Resolve(c => c.Source.Current);
+        Field<NonNullGraphType<NpsType>>("previous").Description("The window previousFrom–previousTo.").Resolve(c => c.Source.Previous);
+        Field<FloatGraphType>("difference").Description("Current − previous score, in NPS points; null when either window has no answers.").Resolve(c => c.Source.Difference);
+        Field<FloatGraphType>("marginOfError").Description("The difference's 95% margin of error; null when either window has no answers.").Resolve(c => c.Source.MarginOfError);
+        Field<BooleanGraphType>("significant").Description("True when |difference| > marginOfError (\"significant\"), false when within the margin; null when either window has no answers.").Resolve(c => c.Source.Significant);
+    }
+}
+
 public sealed class CsatType : ObjectGraphType<CsatResult>
 {
     public CsatType()
@@ -84,6 +98,10 @@ internal static class SurveyFields
         {
             type.Field<FloatGraphType>("marginOfError").Description("The 95% margin of error (Wald), in NPS points: 1.96 · 100 · √((p + d − (p − d)²) / n); null without answers.").Resolve(c => figures(c.Source).MarginOfError);
         }
+
+        type.Field<NonNullGraphType<BooleanGraphType>>("smallSample")
+            .Description($"True when the score rests on fewer than {NpsFigures.SmallSampleBelow} answers (but some): read it with its margin.")
+            .Resolve(c => figures(c.Source).SmallSample);
     }
 
     public static void AddCsat<T>(ObjectGraphType<T> type, Func<T, CsatFigures> figures)
