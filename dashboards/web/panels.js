@@ -147,6 +147,8 @@ function renderTable(body, panel, rows, context) {
   body.append(el('p', { className: 'count', textContent: `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` }));
 }
 
+const answers = (row) => (typeof row?.responses === 'number' ? ` (${format(row.responses, 'integer')} answers)` : '');
+
 function renderChart(body, panel, rows) {
   if (rows.length === 0) {
     body.append(el('p', { className: 'empty', textContent: 'Nothing in this window.' }));
@@ -186,7 +188,8 @@ function renderChart(body, panel, rows) {
       indexAxis: panel.kind === 'funnel' ? 'y' : 'x',
       plugins: {
         legend: { display: panel.values.length > 1, labels: { filter: (item, chart) => !chart.datasets[item.datasetIndex].band } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.raw === null ? NONE : format(c.raw, c.dataset.format ?? 'number')}` } },
+        // A point of a survey trend says how many answers it rests on (a score from few answers reads differently).
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.raw === null ? NONE : format(c.raw, c.dataset.format ?? 'number')}${answers(rows[c.dataIndex])}` } },
       },
       scales: { x: { ticks: { autoSkip: true, maxRotation: 0 } } },
     },

@@ -46,6 +46,35 @@ internal static class DemoComments
         return sentence + closer;
     }
 
+    // The same themes as Chinese-speaking customers put them (simplified Chinese).
+    private static readonly Dictionary<(string Theme, int Tone), string[]> ChineseSentences = new()
+    {
+        [("onboarding", 1)] = ["上线很快，一周内就看到了第一个仪表盘。", "实施团队很了解我们的系统。"],
+        [("onboarding", 0)] = ["上线还算顺利，但比承诺的时间长。"],
+        [("onboarding", -1)] = ["实施拖了两个月，换了三个对接人。"],
+        [("support", 1)] = ["客服响应很快，问题当天就解决了。", "客户成功经理非常专业，主动又坦诚。"],
+        [("support", 0)] = ["客服态度很好，但复杂问题处理得慢。"],
+        [("support", -1)] = ["工单好几天都没人回复。", "紧急问题要升级两次才有人处理。"],
+        [("pricing", 1)] = ["性价比很高，年度方案便于做预算。"],
+        [("pricing", 0)] = ["价格偏高，但物有所值。"],
+        [("pricing", -1)] = ["续约价格涨了百分之二十，却没有新功能。", "对我们这样规模的团队来说太贵了。"],
+        [("performance", 1)] = ["即使有一年的数据，仪表盘也加载很快。"],
+        [("performance", 0)] = ["大部分时候很快，月底的大报表会超时。"],
+        [("performance", -1)] = ["仪表盘连续几周慢得无法使用。", "董事会准备期间报表一直超时，无法接受。"],
+        [("integrations", 1)] = ["Salesforce 同步非常稳定。"],
+        [("integrations", 0)] = ["集成覆盖了基本需求，字段映射不太方便。"],
+        [("integrations", -1)] = ["CRM 同步每隔几周就出错，还会重复创建客户。"],
+        [("reporting", 1)] = ["每周的高管报告已经成为我们销售例会的议程。"],
+        [("reporting", 0)] = ["报表不错，但自定义字段有限。"],
+        [("reporting", -1)] = ["数据和我们的 CRM 对不上，没人能解释原因。"],
+        [("ease of use", 1)] = ["界面简洁易用，销售团队真的在用。"],
+        [("ease of use", 0)] = ["熟悉之后就好用了，导航需要适应。"],
+        [("ease of use", -1)] = ["得点很多次才能得到一个简单的答案。"],
+    };
+
+    /// <summary>A comment in Chinese for a score's tone on a theme.</summary>
+    public static string WriteChinese(DemoRandom random, string theme, int tone) => random.Pick(ChineseSentences[(theme, tone)]);
+
     /// <summary>Themes weighted by tone: happy customers praise support and reporting, unhappy ones cite price and speed.</summary>
     public static string ThemeFor(DemoRandom random, int tone, bool incident) => tone switch
     {

@@ -4,9 +4,9 @@ using Analytics.Ingestion.Records;
 namespace Analytics.Ingestion.Demo;
 
 /// <summary>
-/// Customer surveys: a relationship NPS every quarter to customer contacts (enterprise happiest, SMB least), and a
-/// CSAT question after support tickets. A performance incident some months back shows as a dip in both, with comments
-/// that say so, so a trend chart has a story.
+/// Customer surveys: a relationship NPS every month to a sample of customer contacts (enterprise happiest, SMB least),
+/// and a CSAT question after support tickets. A performance incident some months back shows as a dip in both, with
+/// comments that say so, so a trend chart has a story. Customers in Singapore often comment in Chinese.
 /// </summary>
 internal static class DemoSurveys
 {
@@ -24,15 +24,16 @@ internal static class DemoSurveys
                 continue;
             }
 
-            // NPS waves go out on the first working day of each quarter; answers trickle in over two weeks.
+            // A relationship NPS every month: on the 1st a sample of the customer's contacts is asked, and answers come in
+            // over three weeks, so any four weeks up to today hold answers.
             for (var day = customerFrom.Value; day < DemoCalendar.Days; day++)
             {
                 var date = calendar.Day(day);
-                if (date.Day == 3 && date.Month % 3 == 1)
+                if (date.Day == 1)
                 {
-                    foreach (var contact in account.Contacts.Where(_ => random.Chance(0.2)))
+                    foreach (var contact in account.Contacts.Where(_ => random.Chance(0.08)))
                     {
-                        var at = calendar.WorkingMoment(random, date.AddDays(random.Next(0, 14)), account.UtcOffset);
+                        var at = calendar.WorkingMoment(random, date.AddDays(random.Next(0, 21)), account.UtcOffset);
                         var incident = day + 7 >= incidentFrom && day <= incidentTo;
                         Add(random, calendar, responses, "nps", NpsScore(random, account.Segment, incident), at, account, contact, incident);
                     }
@@ -78,7 +79,10 @@ internal static class DemoSurveys
         string? comment = null;
         if (random.Chance(commentChance))
         {
-            comment = DemoComments.Write(random, survey == "csat" && tone >= 0 && random.Chance(0.7) ? "support" : DemoComments.ThemeFor(random, tone, incident), tone);
+            var theme = survey == "csat" && tone >= 0 && random.Chance(0.7) ? "support" : DemoComments.ThemeFor(random, tone, incident);
+            comment = account.Record.Country == "Singapore" && random.Chance(0.6)
+                ? DemoComments.WriteChinese(random, theme, tone)
+                : DemoComments.Write(random, theme, tone);
         }
 
         var id = survey + "_" + (into.Count + 1).ToString("D6", CultureInfo.InvariantCulture);

@@ -117,6 +117,31 @@ public sealed class DemoBelievabilityTests(DemoFixture fixture)
     }
 
     [Fact]
+    public void The_relationship_nps_runs_every_month_so_any_four_weeks_up_to_now_hold_answers()
+    {
+        var answeredAt = fixture.Data.SurveyResponses.Where(r => r.Survey == "nps").Select(r => r.RespondedAt).ToList();
+        var now = DemoFixture.Now.UtcDateTime;
+
+        for (var end = now; end > now.AddDays(-330); end = end.AddDays(-7))
+        {
+            var inFourWeeks = answeredAt.Count(at => at >= end.AddDays(-28) && at < end);
+            Assert.True(inFourWeeks >= 30, $"{inFourWeeks} NPS answers in the four weeks before {end:yyyy-MM-dd}: a small sample");
+        }
+    }
+
+    [Fact]
+    public void Customers_in_singapore_often_comment_in_chinese()
+    {
+        var singapore = fixture.Data.Accounts.Where(a => a.Country == "Singapore").Select(a => a.AccountId).ToHashSet();
+        var comments = fixture.Data.SurveyResponses.Where(r => r.Comment is not null).ToList();
+        var chinese = comments.Where(c => c.Comment!.Any(ch => ch is >= '\u4e00' and <= '\u9fff')).ToList();
+
+        Assert.True(chinese.Count >= 10, $"{chinese.Count} Chinese comments");
+        Assert.All(chinese, c => Assert.True(singapore.Contains(c.AccountId!), c.AccountId));
+        Assert.Contains(chinese, c => c.Survey == "nps" && c.Score <= 6);
+    }
+
+    [Fact]
     public void Anonymous_visitors_are_identified_later_so_their_earlier_pages_count_retroactively()
     {
         var identifiedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);

@@ -47,6 +47,8 @@ public sealed class NpsComparisonType : ObjectGraphType<NpsComparison>
         Field<NonNullGraphType<NpsType>>("previous").Description("The window previousFrom–previousTo.").Resolve(c => c.Source.Previous);
         Field<FloatGraphType>("difference").Description("Current − previous score, in NPS points; null when either window has no answers.").Resolve(c => c.Source.Difference);
         Field<FloatGraphType>("marginOfError").Description("The difference's 95% margin of error; null when either window has no answers.").Resolve(c => c.Source.MarginOfError);
+        Field<StringGraphType>("verdict").Description("\"significant\" or \"within the margin\" as dashboards print it; null when either window has no answers.")
+            .Resolve(c => c.Source.Significant switch { true => "significant", false => "within the margin", null => null });
         Field<BooleanGraphType>("significant").Description("True when |difference| > marginOfError (\"significant\"), false when within the margin; null when either window has no answers.").Resolve(c => c.Source.Significant);
     }
 }
@@ -102,6 +104,9 @@ internal static class SurveyFields
         type.Field<NonNullGraphType<BooleanGraphType>>("smallSample")
             .Description($"True when the score rests on fewer than {NpsFigures.SmallSampleBelow} answers (but some): read it with its margin.")
             .Resolve(c => figures(c.Source).SmallSample);
+        type.Field<StringGraphType>("sampleNote")
+            .Description("\"small sample\" when smallSample is true, else null: the mark dashboards and the PDF print beside such a score.")
+            .Resolve(c => figures(c.Source).SmallSample ? "small sample" : null);
     }
 
     public static void AddCsat<T>(ObjectGraphType<T> type, Func<T, CsatFigures> figures)
