@@ -1,3 +1,5 @@
+using Analytics.Storage;
+
 namespace Analytics.Metrics.Common;
 
 /// <summary>A <c>[From, To)</c> window of whole UTC days: <see cref="From"/> inclusive, <see cref="To"/> exclusive.</summary>
@@ -15,6 +17,12 @@ public readonly record struct DateWindow(DateOnly From, DateOnly To)
         if (To <= From)
         {
             throw new MetricArgumentException($"'from' ({From:yyyy-MM-dd}) must be before 'to' ({To:yyyy-MM-dd}); the window is [from, to).");
+        }
+
+        if (!SupportedTimeRange.Contains(From) || To > DateOnly.FromDateTime(SupportedTimeRange.To))
+        {
+            throw new MetricArgumentException(
+                $"The window from {From:yyyy-MM-dd} to {To:yyyy-MM-dd} is outside the supported range {SupportedTimeRange.Text}.");
         }
 
         if (Days > maxDays)

@@ -2,6 +2,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.GraphQL.Types;
 using Analytics.Reports;
 using Analytics.Reports.Runs;
+using Analytics.Storage;
 using GraphQL;
 using GraphQL.Types;
 
@@ -47,6 +48,15 @@ internal static class ReportFields
 
                 var clock = c.Service<TimeProvider>();
                 var end = c.GetArgument<DateOnly?>("periodEnd") ?? catalog.DefaultPeriodEnd(report, clock.GetUtcNow());
+                // A period (at most a week) must lie in the supported range; the arithmetic itself fails near year 1.
+                if (end.DayNumber - 7 < DateOnly.FromDateTime(SupportedTimeRange.From).DayNumber || end > DateOnly.FromDateTime(SupportedTimeRange.To))
+                {
+                    throw new ExecutionError($"periodEnd {end:yyyy-MM-dd} puts the report's period outside the supported range {SupportedTimeRange.Text}.")
+                    {
+                        Code = MetricResolvers.InvalidArgument,
+                    };
+                }
+
                 return await c.Service<ReportRunsInFlight>().StartAsync(
                     new ReportRequest(report, end, clock.GetUtcNow().UtcDateTime, RetakeFailed: true), c.CancellationToken);
             });
