@@ -11,7 +11,8 @@ namespace Analytics.Metrics.Themes;
 /// <summary>
 /// An English comment's topic words through Lucene's analysis: the standard tokenizer (words, not numbers or
 /// ideographs), possessives dropped, lower case, stop words and how-words removed (<see cref="EnglishWords"/>), then
-/// Krovetz's stemmer (KStem), which keeps real words ("packages" → "package", "messages" → "message").
+/// Krovetz's stemmer (KStem), which keeps real words ("packages" → "package", "messages" → "message"). Each word carries
+/// its part of speech (<see cref="PartOfSpeech"/>): only nouns name a topic on their own.
 /// </summary>
 public static class EnglishTopics
 {
@@ -31,7 +32,8 @@ public static class EnglishTopics
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add(new TopicToken(term.ToString(), Surface(comment, offset.StartOffset, offset.EndOffset), position));
+            var surface = Surface(comment, offset.StartOffset, offset.EndOffset);
+            tokens.Add(new TopicToken(term.ToString(), surface, position, PartOfSpeech.RoleOf(surface, PreviousWord(comment, offset.StartOffset))));
         }
 
         stream.End();
@@ -47,6 +49,24 @@ public static class EnglishTopics
         var last = words.LastIndexOf(' ') + 1;
         var word = words[last..].ToCharArray();
         return words[..last] + new string(word, 0, Stemmer.Stem(word, word.Length));
+    }
+
+    /// <summary>The word written just before <paramref name="start"/>, lower case, when only spaces stand between them.</summary>
+    private static string? PreviousWord(string comment, int start)
+    {
+        var end = start;
+        while (end > 0 && comment[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var begin = end;
+        while (begin > 0 && (char.IsLetter(comment[begin - 1]) || comment[begin - 1] == '\''))
+        {
+            begin--;
+        }
+
+        return begin < end ? comment[begin..end].ToLowerInvariant() : null;
     }
 
     /// <summary>The word as written, lower case, without a possessive "'s".</summary>

@@ -14,7 +14,7 @@ public sealed record ThemeFigures(
 
 /// <summary>
 /// Finds the topics of a set of comments. A comment mentions a phrase (<see cref="PhraseFinder"/>) where two of its
-/// adjacent topic words form one, and each of its other topic words; so "error messages" counts for "error message"
+/// adjacent topic words form one (a noun, led by a noun or a modifier), and each of its other topic words that is a noun; so "error messages" counts for "error message"
 /// and not for "error" or "message" unless they stand elsewhere in the comment too. Words group by their key (a stem),
 /// and a topic is named by its most written form, in the singular when that is written too ("package" for "packages").
 /// Topics are ranked by the comments that mention them, then by name.
@@ -56,7 +56,8 @@ public static class ThemeExtractor
         var used = new bool[tokens.Count];
         var found = new List<(string Key, string Surface)>();
         var candidates = Enumerable.Range(0, Math.Max(tokens.Count - 1, 0))
-            .Where(i => tokens[i + 1].Position == tokens[i].Position + 1 && phrases.ContainsKey((tokens[i].Key, tokens[i + 1].Key)))
+            .Where(i => tokens[i + 1].Position == tokens[i].Position + 1 && phrases.ContainsKey((tokens[i].Key, tokens[i + 1].Key))
+                && tokens[i].Role != TopicRole.Other && tokens[i + 1].Role == TopicRole.Noun)
             .OrderByDescending(i => phrases[(tokens[i].Key, tokens[i + 1].Key)]).ThenBy(i => i);
         foreach (var i in candidates)
         {
@@ -69,7 +70,7 @@ public static class ThemeExtractor
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!used[i])
+            if (!used[i] && tokens[i].Role == TopicRole.Noun)
             {
                 found.Add((tokens[i].Key, tokens[i].Surface));
             }

@@ -30,13 +30,16 @@ public sealed class ThemeExtractorTests
 
         Assert.Equal(1454, comments.Count);
         Assert.Equal(
-            ["community", "package", "tidyverse", "data", "use", "visualization", "language", "open source", "reproducibility", "code", "get", "everything"],
+            ["community", "package", "tidyverse", "data", "language", "open source", "visualization", "analysis", "everything", "code", "tool", "things"],
             themes.Select(t => t.Name));
         Assert.DoesNotContain(themes, t => t.Name.Split(' ').Any(w => EnglishWords.IsNotTopic(w)));
+        // Words that say how rather than what are not themes, though frequent: verbs ("get", "use" in "easy to use"),
+        // adverbs ("sometimes"), prepositions ("within").
+        Assert.DoesNotContain(ThemeExtractor.Extract(comments, 40), t => t.Name is "get" or "sometimes" or "within" or "easy");
 
-        // "package" and "packages" are one theme, named in the singular, which the comments write too: 159 comments
+        // "package" and "packages" are one theme, named in the singular, which the comments write too: 161 comments
         // (of 179 with either word; the others write it inside a phrase of two topic words).
-        Assert.Equal(159, themes.Single(t => t.Name == "package").Comments);
+        Assert.Equal(161, themes.Single(t => t.Name == "package").Comments);
         Assert.Equal(179, comments.Count(c => c.Analysis.Tokens.Any(t => t.Key == "package")));
         var analysis = new CommentAnalysis();
         var inflected = ThemeExtractor.Extract([.. new[] { "range of packages", "Easy to use and up to date packages", "one package for everything" }
@@ -51,7 +54,7 @@ public sealed class ThemeExtractorTests
         var themes = ThemeExtractor.Extract(comments, 12);
 
         Assert.Equal(
-            ["package", "use", "sometimes", "error message", "syntax", "documentation", "python", "language", "base", "code", "get", "error"],
+            ["package", "syntax", "error message", "documentation", "python", "language", "error", "tidyverse", "function", "base", "code", "data"],
             themes.Select(t => t.Name));
 
         // A comment that says "error messages" counts for the phrase, not also for "error" or "message"; "error" stands
