@@ -24,6 +24,7 @@ builder.AddDashboards();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseHttpMetrics();
 app.UseDashboardUi();
 app.UseAuthentication();

@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         await page.SetViewportSizeAsync(390, 844);
         try
         {
-            await page.WaitForFunctionAsync($"({Overflowing})().length === 0", null, new() { Timeout = 10_000 });
+            await page.WaitForFunctionAsync($"() => ({Overflowing})().length === 0", null, new() { Timeout = 10_000 });
         }
         catch (Microsoft.Playwright.PlaywrightException)
         {
@@ -201,12 +201,12 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         await page.GotoAsync($"{demo.BaseUrl}/");
         await page.FillAsync("#api-key", key);
         await page.ClickAsync("#sign-in button[type=submit]");
-        await page.WaitForFunctionAsync("document.body.dataset.complete === 'true'");
+        await page.WaitForFunctionAsync("() => document.body.dataset.complete === 'true'");
     }
 
     private static Task CompleteAsync(IPage page, DateOnly from, DateOnly to) =>
         page.WaitForFunctionAsync(
-            $"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'",
+            $"() => document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'",
             null, new() { Timeout = 60_000 });
 
     /// <summary>

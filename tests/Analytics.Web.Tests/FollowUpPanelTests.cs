@@ -26,7 +26,7 @@ public sealed class FollowUpPanelTests(DemoServer demo, ITestOutputHelper output
         await page.FillAsync("#api-key", DemoServer.SalesKey);
         await page.ClickAsync("#sign-in button[type=submit]");
         await page.GotoAsync($"{demo.BaseUrl}/#/sales?from={Day(from)}&to={Day(to)}");
-        await page.WaitForFunctionAsync($"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'");
 
         // A detractor who answered in the window and has not been contacted yet (the list is newest first).
         var before = (await demo.GraphQLAsync(Loop, window)).GetProperty("closedLoop");
@@ -37,7 +37,7 @@ public sealed class FollowUpPanelTests(DemoServer demo, ITestOutputHelper output
         await row.Locator("input.note").FillAsync("Called the head of support; fix promised for Friday.");
         await row.Locator("button[data-action='CONTACTED']").ClickAsync();
         await page.WaitForFunctionAsync(
-            $"document.body.dataset.complete === 'true' && !document.querySelector(\"[data-panel='follow-ups-open'] td[data-actions-for='{id}']\") "
+            $"() => document.body.dataset.complete === 'true' && !document.querySelector(\"[data-panel='follow-ups-open'] td[data-actions-for='{id}']\") "
             + $"&& !!document.querySelector(\"[data-panel='follow-ups-contacted'] td[data-actions-for='{id}']\")",
             null, new() { Timeout = 30_000 });
         var after = (await demo.GraphQLAsync(Loop, window)).GetProperty("closedLoop");

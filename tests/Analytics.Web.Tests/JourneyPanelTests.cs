@@ -32,9 +32,9 @@ public sealed class JourneyPanelTests(DemoServer demo)
         await page.GotoAsync($"{demo.BaseUrl}/");
         await page.FillAsync("#api-key", HostSettings.AdminKey);
         await page.ClickAsync("#sign-in button[type=submit]");
-        await page.WaitForFunctionAsync("document.body.dataset.complete === 'true'");
+        await page.WaitForFunctionAsync("() => document.body.dataset.complete === 'true'");
         await page.GotoAsync($"{demo.BaseUrl}/#/{dashboard}");
-        await page.WaitForFunctionAsync($"document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'");
 
         var data = await demo.GraphQLAsync(Figures, new Dictionary<string, object?>
         {
