@@ -64,6 +64,7 @@ public sealed class ReportDelivery(
         }
 
         logger.LogInformation("No Smtp:Host: wrote {Subject} to the outbox {Folder}", message.Subject, folder);
-        return new DeliveryReceipt($"Smtp:Host is not set: written to the outbox folder {folder}", folder);
+        // The note is shown through the API: it names the message's folder, never where the server keeps its files.
+        return new DeliveryReceipt($"Smtp:Host is not set: written to the outbox as {message.Name}", folder);
     }
 }

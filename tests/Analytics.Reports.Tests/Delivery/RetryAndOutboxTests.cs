@@ -58,7 +58,8 @@ public sealed class RetryAndOutboxTests
         var eml = await MimeMessage.LoadAsync(Path.Combine(folder, "message.eml"));
 
         Assert.Equal(RunStatus.Delivered, run.Status);
-        Assert.Equal($"Smtp:Host is not set: written to the outbox folder {folder}", run.Note);
+        Assert.Equal($"Smtp:Host is not set: written to the outbox as {Path.GetFileName(folder)}", run.Note);
+        Assert.DoesNotContain(Path.GetDirectoryName(folder)!, run.Note, StringComparison.Ordinal);
         Assert.Equal(["message.eml", "message.html", "weekly-executive-2026-11-23-to-2026-11-29.pdf"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(stored!.Content, await File.ReadAllBytesAsync(Path.Combine(folder, stored.FileName)));

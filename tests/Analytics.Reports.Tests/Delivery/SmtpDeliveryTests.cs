@@ -30,8 +30,11 @@ public sealed class SmtpDeliveryTests
                 """);
             var run = body.GetProperty("data").GetProperty("runReport");
             var messages = await smtp.WaitForAsync(1);
+            // The PDF names accounts and quotes detractors: sales may download it, a viewer may not.
             using var viewer = host.ClientWith(ReportsHost.ViewerKey);
-            using var download = await viewer.GetAsync(run.GetProperty("pdfUrl").GetString());
+            using var refused = await viewer.GetAsync(run.GetProperty("pdfUrl").GetString());
+            using var sales = host.ClientWith(Analytics.Testing.HostSettings.SalesKey);
+            using var download = await sales.GetAsync(run.GetProperty("pdfUrl").GetString());
             var pdf = await download.Content.ReadAsByteArrayAsync();
             var listed = await host.QueryAsync("""{ reportRuns(report: "weekly-executive") { id status pdfUrl } }""", key: ReportsHost.ViewerKey);
 
@@ -41,6 +44,7 @@ public sealed class SmtpDeliveryTests
             Assert.Equal(["ceo@example.com", "cmo@example.com"], run.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
             Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
             Assert.StartsWith($"Sent by SMTP through 127.0.0.1:{smtp.Port}", run.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
             Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Api.Auth;
 using Analytics.Metrics.Common;
 using Analytics.Reports.Dashboards;
 using GraphQL;
@@ -37,11 +38,15 @@ public sealed class DashboardFilterType : ObjectGraphType<DashboardFilter>
         Field<StringGraphType>("choices").Description("The account attribute a choice offers the values of (industry, tier, country or owner); null for text and number.")
             .Resolve(c => c.Source.Choices is { } attribute ? DashboardType.Lower(attribute) : null);
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("options")
-            .Description("What a choice offers: every value its attribute takes now, sorted; null for text and number.")
-            .ResolveAsync(async c => c.Source.Choices is { } attribute
+            .Description("What a choice offers: every value its attribute takes now, sorted; null for text and number, and owners (people's names) only for sales.")
+            .ResolveAsync(async c => c.Source.Choices is { } attribute && (attribute != AccountAttribute.Owner || MaySeeOwners(c.User))
                 ? await c.RunAsync(ct => c.Service<AccountAttributeValuesQuery>().RunAsync(attribute, ct))
                 : null);
     }
+
+    // Owner names are sales data, as the sales-only fields that list accounts with their owners.
+    private static bool MaySeeOwners(System.Security.Claims.ClaimsPrincipal? user) =>
+        Roles.Satisfying(Roles.Sales).Any(role => user?.IsInRole(role) == true);
 }
 
 public sealed class DashboardPanelType : ObjectGraphType<PanelDefinition>
