@@ -10,6 +10,7 @@ using api::Analytics.Api.Hosting;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Journey;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Surveys;
 using Analytics.Metrics.Velocity;
@@ -22,7 +23,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Analytics.Bench;
 
 /// <summary>
-/// Query latency of every query of CONTRACT.md through GraphQL, and the overhead of GraphQL over the same SQL run
+/// Query latency of every query of docs/contract.md through GraphQL, and the overhead of GraphQL over the same SQL run
 /// directly. The data is generated inside the engine (<c>INSERT ... SELECT FROM numbers(N)</c>, deterministic hashes) into
 /// a data folder with the migrated schema, so the rollup views fill as in production: 50,000 accounts, half of them on
 /// a target list, N events over 2025, 200,000 opportunities and 200,000 survey answers; a folder given on the command
@@ -48,7 +49,8 @@ public static class MetricsBenchmark
 
     private sealed record Case(string Name, string GraphQL, Func<Queries, CancellationToken, Task> Direct);
 
-    private sealed record Queries(FunnelQuery Funnel, SalesVelocityQuery Velocity, NpsQuery Nps, CsatQuery Csat, EngagedAccountsQuery Engaged);
+    private sealed record Queries(
+        FunnelQuery Funnel, SalesVelocityQuery Velocity, NpsQuery Nps, CsatQuery Csat, EngagedAccountsQuery Engaged, CohortFunnelQuery Cohort, JourneyQuery Journey);
 
     private const string Stages = "stages { name accounts conversionFromPrevious }";
     private const string SalesFields = "won lost open winRate averageDealSize averageDaysToClose medianDaysToClose velocityPerDay";
@@ -60,6 +62,11 @@ public static class MetricsBenchmark
     // Twelve weeks ending on a Monday in the middle of a month, as a dashboard's default view would ask.
     private static readonly DateOnly TrendTo = new(2025, 11, 17);
     private static readonly DateOnly TrendFrom = TrendTo.AddDays(-84);
+
+    // The 28 days before the trend's end, as the dashboards' default window asks.
+    private static readonly DateWindow LastFourWeeks = new(TrendTo.AddDays(-28), TrendTo);
+    private const string JourneyFields = "stages { name atStart atEnd entered progressed progressionRate }";
+    private const string CohortStages = "stages { name accounts conversionFromPrevious averageDaysFromPrevious medianDaysFromPrevious }";
 
     private static IReadOnlyList<Case> Cases() =>
     [
@@ -80,16 +87,25 @@ public static class MetricsBenchmark
         // As the marketing dashboard's trend chart asks (dashboards/marketing.json): the trend alone.
         new("funnel 12 weeks trend WEEK (dashboard)", $"{{ funnel(from: \"{TrendFrom:O}\", to: \"{TrendTo:O}\", interval: WEEK) {{ trend {{ periodStart {Stages} }} }} }}",
             (q, ct) => q.Funnel.RunAsync(new FunnelRequest(new DateWindow(TrendFrom, TrendTo), Interval: Interval.Week, Totals: false), ct)),
+        new("journey year", $"{{ journey(from: \"{From:O}\", to: \"{To:O}\") {{ {JourneyFields} }} }}",
+            (q, ct) => q.Journey.RunAsync(new JourneyRequest(Window), ct)),
+        new("journey 28 days", $"{{ journey(from: \"{LastFourWeeks.From:O}\", to: \"{LastFourWeeks.To:O}\") {{ {JourneyFields} }} }}",
+            (q, ct) => q.Journey.RunAsync(new JourneyRequest(LastFourWeeks), ct)),
+        new("funnel COHORT year", $"{{ funnel(from: \"{From:O}\", to: \"{To:O}\", mode: COHORT) {{ {CohortStages} }} }}",
+            (q, ct) => q.Cohort.RunAsync(new CohortFunnelRequest(Window), ct)),
+        new("funnel COHORT 28 days", $"{{ funnel(from: \"{LastFourWeeks.From:O}\", to: \"{LastFourWeeks.To:O}\", mode: COHORT) {{ {CohortStages} }} }}",
+            (q, ct) => q.Cohort.RunAsync(new CohortFunnelRequest(LastFourWeeks), ct)),
         new("engagedAccounts first 50", $"{{ engagedAccounts(from: \"{From:O}\", to: \"{To:O}\", first: 50) {{ totalCount edges {{ cursor node {{ accountId name score surge lastActivityAt openOpportunities }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
             (q, ct) => q.Engaged.RunAsync(new EngagedAccountsRequest(Window, First: 50), ct)),
     ];
 
-    public static async Task RunAsync(int eventCount, int runs, string? dataFolder)
+    public static async Task RunAsync(int eventCount, int runs, string? dataFolder, string? onlyCases = null)
     {
         var folder = dataFolder ?? HostSettings.NewDataFolder();
         try
         {
-            var cases = Cases();
+            // A quicker run of some cases: those whose name contains the filter.
+            var cases = Cases().Where(c => onlyCases is null || c.Name.Contains(onlyCases, StringComparison.Ordinal)).ToList();
             var generateSeconds = await PrepareAsync(folder, eventCount);
             var settings = HostSettings.Embedded(folder);
             settings["Serilog:MinimumLevel:Default"] = "Warning";
@@ -120,7 +136,8 @@ public static class MetricsBenchmark
                 var services = host.Services;
                 var models = services.GetRequiredService<ScoringModelStore>();
                 var queries = new Queries(services.GetRequiredService<FunnelQuery>(), services.GetRequiredService<SalesVelocityQuery>(),
-                    services.GetRequiredService<NpsQuery>(), services.GetRequiredService<CsatQuery>(), services.GetRequiredService<EngagedAccountsQuery>());
+                    services.GetRequiredService<NpsQuery>(), services.GetRequiredService<CsatQuery>(), services.GetRequiredService<EngagedAccountsQuery>(),
+                    services.GetRequiredService<CohortFunnelQuery>(), services.GetRequiredService<JourneyQuery>());
                 foreach (var c in cases)
                 {
                     (direct[c.Name], graphql[c.Name]) = await MeasurePairsAsync(runs, ct => c.Direct(queries, ct), ct => PostAsync(client, c.GraphQL, ct));
@@ -164,7 +181,8 @@ public static class MetricsBenchmark
         await using var gateway = new TimingGateway(await BenchSupport.OpenMigratedAsync(dataFolder, Database));
         var models = new ScoringModelStore(gateway, TimeProvider.System);
         var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
-            new EngagedAccountsQuery(gateway, models));
+            new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, models),
+            new JourneyQuery(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions())));
         foreach (var (c, index) in Cases().Select((c, i) => (c, i)))
         {
             for (var i = 0; i < Warmups; i++)

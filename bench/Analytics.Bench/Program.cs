@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder]
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder]
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -20,7 +20,8 @@ switch (benchmark)
         await MetricsBenchmark.RunAsync(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000_000,
             args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20,
-            args.Length > 3 ? args[3] : null);
+            args.Length > 3 ? args[3] : null,
+            args.Length > 4 ? args[4] : null);
         break;
     case "metrics-profile":
         await MetricsBenchmark.ProfileAsync(

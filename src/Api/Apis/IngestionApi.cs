@@ -10,7 +10,7 @@ namespace Analytics.Api.Apis;
 public static class IngestionApi
 {
     /// <summary>
-    /// The ingestion endpoints of CONTRACT.md, for keys with the <c>ingest</c> role: Segment's tracking API, SendGrid's
+    /// The ingestion endpoints of docs/contract.md, for keys with the <c>ingest</c> role: Segment's tracking API, SendGrid's
     /// event webhook, and CSV import. Each answers once what it accepted is on disk; bad input never answers 500.
     /// </summary>
     public static RouteGroupBuilder MapIngestionApi(this IEndpointRouteBuilder app)

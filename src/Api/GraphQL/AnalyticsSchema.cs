@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace Analytics.Api.GraphQL;
 
-/// <summary>The GraphQL schema of CONTRACT.md, plus accounts, attribution, campaigns and the scoring model.</summary>
+/// <summary>The GraphQL schema of docs/contract.md, plus accounts, attribution, campaigns and the scoring model.</summary>
 public sealed class AnalyticsSchema : Schema
 {
     public AnalyticsSchema(IServiceProvider services, AnalyticsQuery query, AnalyticsMutation mutation)

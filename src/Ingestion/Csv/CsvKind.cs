@@ -1,6 +1,6 @@
 namespace Analytics.Ingestion.Csv;
 
-/// <summary>What a CSV import holds: one of the kinds of CONTRACT.md's "CSV import" table.</summary>
+/// <summary>What a CSV import holds: one of the kinds of docs/contract.md's "CSV import" table.</summary>
 public enum CsvKind
 {
     Accounts,

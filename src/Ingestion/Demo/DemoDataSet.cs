@@ -10,7 +10,7 @@ public sealed record DemoPayload(byte[] Body, int Count);
 
 /// <summary>
 /// The demo company's year: the records as generated (for checks and for callers that want them) and the same data in
-/// the wire formats of CONTRACT.md, ready to POST in this order: CSV imports, Segment batches, SendGrid arrays.
+/// the wire formats of docs/contract.md, ready to POST in this order: CSV imports, Segment batches, SendGrid arrays.
 /// </summary>
 public sealed class DemoDataSet
 {

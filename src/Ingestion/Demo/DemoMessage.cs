@@ -42,7 +42,7 @@ public sealed record DemoMessage(
     IReadOnlyList<KeyValuePair<string, string>>? Extra = null)
 {
     /// <summary>
-    /// The default engagement points of DESIGN.md, for checks that measure the data set the way the metrics will.
+    /// The default engagement points of docs/design.md, for checks that measure the data set the way the metrics will.
     /// Identity calls, deliveries and impressions score nothing.
     /// </summary>
     public int Points => (Channel, Type) switch

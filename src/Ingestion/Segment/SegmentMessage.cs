@@ -6,7 +6,7 @@ using Analytics.Storage;
 namespace Analytics.Ingestion.Segment;
 
 /// <summary>
-/// Turns one Segment message (track, page, identify, group, alias) into a record, following CONTRACT.md: <c>messageId</c>
+/// Turns one Segment message (track, page, identify, group, alias) into a record, following docs/contract.md: <c>messageId</c>
 /// is the event id; a <c>page</c> is a web page_view of <c>properties.url</c> (else <c>context.page.url</c>); a
 /// <c>track</c>'s <c>event</c> is its type and <c>properties.channel</c> its channel (web when absent);
 /// <c>context.groupId</c> is the account.

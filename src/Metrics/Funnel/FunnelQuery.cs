@@ -4,7 +4,7 @@ using Analytics.Metrics.Scoring;
 namespace Analytics.Metrics.Funnel;
 
 /// <summary>
-/// The account-based funnel (DESIGN.md): Target → Engaged → Opportunity → Won over <c>[from, to)</c>.
+/// The account-based funnel (docs/design.md): Target → Engaged → Opportunity → Won over <c>[from, to)</c>.
 /// </summary>
 /// <remarks>
 /// Query intuition: engaged accounts are priced from the activity rollups (<see cref="WindowPoints"/>) per period (the

@@ -15,7 +15,7 @@ public sealed record ScoringRule(string Channel, string Type, double Points, dou
 }
 
 /// <summary>
-/// The engagement scoring model (DESIGN.md): points per (channel, type), a different price on high-value pages (a URL
+/// The engagement scoring model (docs/design.md): points per (channel, type), a different price on high-value pages (a URL
 /// path containing one of <see cref="HighValuePatterns"/>, case-insensitive), and the score from which an account is engaged.
 /// </summary>
 public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyList<string> HighValuePatterns, double Threshold)
@@ -23,7 +23,7 @@ public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyLis
     /// <summary>Most URL patterns one model may hold: ClickHouse's multi-search takes at most 255 needles.</summary>
     public const int MaxPatterns = 255;
 
-    /// <summary>The default model of DESIGN.md: one ad click does not make an account engaged; a form fill or a dozen page views does.</summary>
+    /// <summary>The default model of docs/design.md: one ad click does not make an account engaged; a form fill or a dozen page views does.</summary>
     public static ScoringModel Default { get; } = new(
         [
             new("ad", "impression", 0),

@@ -8,7 +8,7 @@ public sealed record PricedModel(ScoringModel Model, ulong Version);
 
 /// <summary>
 /// The scoring model in use, kept in <c>scoring_models</c> (the latest version of id <c>default</c>); the default model
-/// of DESIGN.md until an admin saves another. Read at most once per <see cref="CacheFor"/>, and at once after a save here.
+/// of docs/design.md until an admin saves another. Read at most once per <see cref="CacheFor"/>, and at once after a save here.
 /// Besides its JSON definition, a save stores the model as the activity views price events with it (rule keys,
 /// points, bonus, patterns) under a version larger than any before, which tells rows priced with it from older ones.
 /// </summary>

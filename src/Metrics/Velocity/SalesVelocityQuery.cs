@@ -15,7 +15,7 @@ public enum SalesGroupBy
 public sealed record SalesVelocityRequest(DateWindow Window, SalesGroupBy? GroupBy = null);
 
 /// <summary>
-/// Sales figures over a window (DESIGN.md). <see cref="Open"/> counts opportunities open at the end of the window
+/// Sales figures over a window (docs/design.md). <see cref="Open"/> counts opportunities open at the end of the window
 /// (created before <c>to</c>, not closed before it). Every ratio is null when there is nothing to compute it from.
 /// </summary>
 public sealed record SalesFigures(

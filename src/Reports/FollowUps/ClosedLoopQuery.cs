@@ -17,7 +17,7 @@ public sealed record ClosedLoop(int Detractors, int Contacted, int ContactedWith
 /// <summary>The closed-loop figures (<see cref="ClosedLoop"/>) of a window.</summary>
 /// <remarks>
 /// Query intuition: each follow-up's state (<see cref="FollowUpSql.State"/>) for answers in the window, counted; the
-/// hours to first contact are sorted and their median taken as DESIGN.md defines it (the middle one, or the mean of the
+/// hours to first contact are sorted and their median taken as docs/design.md defines it (the middle one, or the mean of the
 /// two middle ones).
 /// </remarks>
 public sealed class ClosedLoopQuery(IClickHouseGateway gateway)

@@ -4,7 +4,7 @@ using static Analytics.Ingestion.Tests.Csv.CsvTestKit;
 
 namespace Analytics.Ingestion.Tests.Csv;
 
-/// <summary>The rules of CONTRACT.md's CSV table, kind by kind: what is accepted as what, and what is rejected and why.</summary>
+/// <summary>The rules of docs/contract.md's CSV table, kind by kind: what is accepted as what, and what is rejected and why.</summary>
 public sealed class CsvKindRulesTests
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Analytics.Ingestion.Tests.Demo;
 [Collection(DemoCollection.Name)]
 public sealed class DemoShapeTests(DemoFixture fixture)
 {
-    /// <summary>CONTRACT.md's CSV kinds: every column, then the required ones.</summary>
+    /// <summary>docs/contract.md's CSV kinds: every column, then the required ones.</summary>
     public static TheoryData<string, string, string> Kinds => new()
     {
         { "accounts", "account_id,name,domain,industry,employees,annual_revenue,country,tier,owner", "account_id" },

@@ -16,7 +16,7 @@ public sealed record RecordedRequest(string Path, string? ContentType, string? A
 
 /// <summary>
 /// A real Kestrel host on 127.0.0.1 with an ephemeral port that records every POST to the ingestion paths and answers
-/// as CONTRACT.md says, unless the test scripts another answer for a request.
+/// as docs/contract.md says, unless the test scripts another answer for a request.
 /// </summary>
 public sealed class RecordingServer : IAsyncDisposable
 {

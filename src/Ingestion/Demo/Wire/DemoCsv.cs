@@ -3,7 +3,7 @@ using Analytics.Ingestion.Records;
 
 namespace Analytics.Ingestion.Demo.Wire;
 
-/// <summary>The CSV import files of the demo, one per kind, with the columns of CONTRACT.md in its order.</summary>
+/// <summary>The CSV import files of the demo, one per kind, with the columns of docs/contract.md in its order.</summary>
 internal static class DemoCsv
 {
     public static DemoCsvFile Accounts(IEnumerable<AccountRecord> accounts)
