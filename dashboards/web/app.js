@@ -4,6 +4,7 @@
 import { key, me, graphql, download, ApiError } from './api.js';
 import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection, declaredVariables } from './model.js';
 import { render } from './panels.js';
+import { configure as configureFormat } from './format.js';
 import { drawKeys } from './admin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,7 +14,8 @@ const DEFINITIONS = `{ dashboards { id title description role
   panels { id title description kind query variables data label width export
     values { field title format previous margin } select { panel variable field }
     actions { mutation field role note buttons { value title } } } }
-  targetLists { name accounts } }`;
+  targetLists { name accounts }
+  display { currencySymbol locale } }`;
 
 let dashboards = [];
 let targetLists = [];
@@ -68,6 +70,7 @@ async function start() {
     const definitions = await graphql(DEFINITIONS, {});
     dashboards = definitions.dashboards.filter(mayOpen);
     targetLists = definitions.targetLists;
+    configureFormat(definitions.display);
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) key.clear();
     return showSignIn(e.message);

@@ -1,10 +1,24 @@
 // Numbers by a value's `format` (dashboards/README.md): integer, number, percent, score, currency, days, date, text.
 
-const locale = 'en-US';
-const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const currency = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+// The locale and currency symbol come from the server (GraphQL `display`, from Reports:Locale and
+// Reports:CurrencySymbol), so the UI writes figures as the PDF does; configure() sets them once signed in.
+let symbol = '$';
+let integer, number, one;
+configure({ locale: 'en-US', currencySymbol: '$' });
+
+export function configure({ locale, currencySymbol }) {
+  symbol = currencySymbol;
+  integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+// As the PDF writes amounts (ValueFormatter): the symbol, whole units, millions as "1.25M".
+function currency(value) {
+  const magnitude = Math.abs(value);
+  const text = magnitude >= 1_000_000 ? `${number.format(magnitude / 1_000_000)}M` : integer.format(magnitude);
+  return `${value < 0 ? '-' : ''}${symbol}${text}`;
+}
 
 export const NONE = '—';
 
@@ -17,7 +31,7 @@ export function format(value, kind) {
     case 'integer': return integer.format(value);
     case 'percent': return `${one.format(value * 100)}%`;
     case 'score': return one.format(value);
-    case 'currency': return currency.format(value);
+    case 'currency': return currency(value);
     case 'days': return `${one.format(value)} d`;
     case 'text': return String(value);
     default: return number.format(value);

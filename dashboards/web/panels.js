@@ -177,6 +177,10 @@ function renderChart(body, panel, rows) {
   canvas.setAttribute('aria-label', `${panel.title}: chart; the figures follow in a table`);
   body.append(el('div', { className: `chart ${panel.kind}` }, canvas));
   body.append(hiddenTable(panel, rows));
+  // A redraw replaces the panel's body: the charts of canvases no longer on the page are destroyed, or Chart.js would
+  // keep each one (and its listeners) for the life of the tab.
+  // eslint-disable-next-line no-undef
+  Object.values(Chart.instances).filter((chart) => !chart.canvas.isConnected).forEach((chart) => chart.destroy());
   // eslint-disable-next-line no-undef
   new Chart(canvas, {
     type: panel.kind === 'line' ? 'line' : 'bar',

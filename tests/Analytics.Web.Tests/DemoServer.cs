@@ -40,6 +40,9 @@ public sealed class DemoServer : IAsyncLifetime
         Directory.CreateDirectory(data);
         var settings = HostSettings.Embedded(data);
         settings["Demo:Load"] = "true";
+        // Not the defaults, so a test can see the UI follow the server's configuration.
+        settings["Reports:CurrencySymbol"] = CurrencySymbol;
+        settings["Reports:Locale"] = "en-GB";
         settings["ANALYTICS_ADMIN_KEY"] = HostSettings.AdminKey; // the demo loader talks to the server with it
         settings["Auth:Keys:3:Name"] = "tests-sales";
         settings["Auth:Keys:3:Sha256"] = HostSettings.Sha256(SalesKey);
@@ -57,6 +60,8 @@ public sealed class DemoServer : IAsyncLifetime
     }
 
     public const string SalesKey = "sales-key-for-web-tests";
+
+    public const string CurrencySymbol = "€";
 
     /// <summary>Runs a query as the admin; the result's <c>data</c>, or a failure with the errors.</summary>
     public async Task<JsonElement> GraphQLAsync(string query, IReadOnlyDictionary<string, object?> variables)

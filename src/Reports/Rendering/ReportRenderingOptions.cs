@@ -14,8 +14,15 @@ public sealed class ReportRenderingOptions
     /// <summary>The paper: <c>A4</c> or <c>Letter</c>. Default is A4.</summary>
     public PaperSize PaperSize { get; set; } = PaperSize.A4;
 
-    /// <summary>The symbol printed before amounts. Default is "$".</summary>
+    /// <summary>The symbol printed before amounts, in the PDF and the web UI. Default is "$".</summary>
     public string CurrencySymbol { get; set; } = "$";
+
+    /// <summary>
+    /// The locale (BCP 47) the web UI formats numbers and dates in, for example <c>en-GB</c> or <c>de-DE</c>. Default is
+    /// <c>en-US</c>. The PDF writes numbers the same way as en-US does (the invariant culture).
+    /// </summary>
+    [RegularExpression("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    public string Locale { get; set; } = "en-US";
 
     /// <summary>The target list the report's funnel and account lists use; all known accounts when absent. Default is none.</summary>
     public string? TargetList { get; set; }

@@ -1,8 +1,10 @@
 using Analytics.Api.Auth;
 using Analytics.Api.GraphQL.Types;
 using Analytics.Reports.Dashboards;
+using Analytics.Reports.Rendering;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.GraphQL.Fields;
 
@@ -20,6 +22,9 @@ internal static class DashboardFields
             .Argument<NonNullGraphType<StringGraphType>>("id", "The dashboard's id.")
             .AuthorizeWithPolicy(Roles.Viewer)
             .Resolve(c => c.Service<DashboardCatalogHolder>().Catalog.Find(c.GetArgument<string>("id")));
+        query.Field<NonNullGraphType<DisplayType>>("display").Description("How figures are written: the currency symbol and the locale the UI formats numbers in.")
+            .AuthorizeWithPolicy(Roles.Viewer)
+            .Resolve(c => c.Service<IOptions<ReportRenderingOptions>>().Value);
         return query;
     }
 }
