@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder]
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder] | sql data-folder file.sql
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -34,6 +34,9 @@ switch (benchmark)
         await ThemesBenchmark.RunAsync(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
             args.Length > 2 ? args[2] : null);
+        break;
+    case "sql":
+        await SqlTiming.RunAsync(args[1], args[2]);
         break;
     default:
         Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, themes");

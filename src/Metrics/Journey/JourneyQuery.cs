@@ -11,24 +11,29 @@ namespace Analytics.Metrics.Journey;
 /// each, and how many of those at the start had moved further by the end.
 /// </summary>
 /// <remarks>
-/// Query intuition: all times are whole days (day numbers), since the stages are read at midnights. An account's stage
-/// can only change at a midnight after something happened: the day after an active day (its points join the lookback),
-/// the day after it leaves the lookback (L + 1 days later), the day after an opportunity was created or closed. So the
-/// stage is evaluated only at those midnights inside [from, to], plus from and to themselves ("probes"), never at every
-/// day of every account. The lookback's points and active days at each probe come from the daily activity rollup with
-/// one window function over the account's days (RANGE L PRECEDING to 1 PRECEDING); the opportunities of an account travel
-/// as one small array. Between two probes the stage holds, so consecutive probes of different stages are exactly the
-/// entries into a stage at some midnight in (from, to].
+/// Query intuition: the stages are read at midnights, so all times are whole days. Each account's points and active
+/// days from the lookback before `from` up to `to` come from the daily activity rollup as two dense arrays (one cell a
+/// day) and their running sums, so the points of the lookback before any midnight are one subtraction. The stage at every
+/// midnight from `from` to `to` is then an array per account (its opportunities travel as one small array), and its
+/// first and last cells, and the places where it changes, give atStart, atEnd and entered. One row per target account;
+/// no join per account-day.
 /// </remarks>
 public sealed class JourneyQuery(IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options)
 {
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
+            -- Each account's points and active days from the lookback before `from` to `to`, as dense arrays by day.
             activity AS (
-                SELECT account_id, toInt32(bucket) AS day, sum(points) AS points
-                FROM ({window_points})
-                WHERE account_id IN (SELECT account_id FROM targets)
-                GROUP BY account_id, day
+                SELECT account_id,
+                    groupArrayInsertAt(0., {days:UInt32})(points, offset) AS points,
+                    groupArrayInsertAt(toUInt32(0), {days:UInt32})(toUInt32(1), offset) AS active
+                FROM (
+                    SELECT account_id, toUInt32(dateDiff('day', {start:Date}, bucket)) AS offset, sum(points) AS points
+                    FROM ({window_points})
+                    WHERE account_id IN (SELECT account_id FROM targets)
+                    GROUP BY account_id, offset
+                )
+                GROUP BY account_id
             ),
             -- (created day, closed day or never, status) of each opportunity created before the window's end.
             deals AS (
@@ -38,45 +43,34 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, ScoringModelStore m
                 WHERE created_at < {to_time:DateTime64(3, 'UTC')} AND account_id IN (SELECT account_id FROM targets)
                 GROUP BY account_id
             ),
-            probes AS (
-                SELECT DISTINCT account_id, day
-                FROM (
-                    SELECT account_id, arrayJoin([{from_day:Int32}, {to_day:Int32}]) AS day FROM targets
-                    UNION ALL
-                    SELECT account_id, arrayJoin([day + 1, day + {lookback:Int32} + 1]) AS day FROM activity
-                    UNION ALL
-                    SELECT account_id, arrayJoin(arrayFlatten(arrayMap(d -> [d.1 + 1, d.2 + 1], list))) AS day FROM deals
-                )
-                WHERE day >= {from_day:Int32} AND day <= {to_day:Int32}
-            ),
-            looked_back AS (
-                SELECT account_id, day, probe,
-                    sum(points) OVER lookback AS points, sum(active) OVER lookback AS active_days
-                FROM (
-                    SELECT account_id, day, points, 1 AS active, 0 AS probe FROM activity
-                    UNION ALL
-                    SELECT account_id, day, 0., 0, 1 FROM probes
-                )
-                WINDOW lookback AS (PARTITION BY account_id ORDER BY day RANGE BETWEEN {lookback:Int32} PRECEDING AND 1 PRECEDING)
-            ),
-            staged AS (
-                SELECT l.account_id AS account_id, l.day AS day,
-                    multiIf(
-                        arrayExists(d -> d.3 = 'won' AND d.2 < l.day, s.list), 4,
-                        arrayExists(d -> d.1 < l.day AND (d.3 = 'open' OR d.2 >= l.day), s.list), 3,
-                        l.points >= {threshold:Float64}, 2,
-                        l.active_days > 0, 1,
-                        0) AS stage
-                FROM looked_back AS l
-                LEFT JOIN deals AS s ON s.account_id = l.account_id
-                WHERE l.probe = 1
-            ),
+            -- TRICKY: a lambda that reads a column of its row (an array) copies it for every element it maps, which over
+            -- 366 midnights of 455-day arrays per account is billions of cells; so every step below maps arrays side by
+            -- side (element-wise) and captures only the small array of opportunities.
             journeys AS (
-                SELECT account_id, arrayMap(p -> p.2, arraySort(p -> p.1, groupArray((day, stage)))) AS path,
+                SELECT t.account_id AS account_id,
+                    arrayConcat([0.], arrayCumSum(a.points)) AS points_before,
+                    arrayConcat([toUInt64(0)], arrayCumSum(a.active)) AS active_before,
+                    -- The lookback of midnight m (day {from_day} + m) ends at cell from_offset + m and starts L cells earlier.
+                    arrayResize(arraySlice(points_before, {from_offset:Int32} + 1, {midnights:UInt32}), {midnights:UInt32}, 0.) AS points_to,
+                    arrayResize(arrayConcat(arrayWithConstant({clamped:UInt32}, 0.), arraySlice(points_before, 1, {midnights:UInt32} - {clamped:UInt32})), {midnights:UInt32}, 0.) AS points_from,
+                    arrayResize(arraySlice(active_before, {from_offset:Int32} + 1, {midnights:UInt32}), {midnights:UInt32}, toUInt64(0)) AS active_to,
+                    arrayResize(arrayConcat(arrayWithConstant({clamped:UInt32}, toUInt64(0)), arraySlice(active_before, 1, {midnights:UInt32} - {clamped:UInt32})), {midnights:UInt32}, toUInt64(0)) AS active_from,
+                    arrayMap(day -> multiIf(
+                        arrayExists(d -> d.3 = 'won' AND d.2 < day, s.list), 4,
+                        arrayExists(d -> d.1 < day AND (d.3 = 'open' OR d.2 >= day), s.list), 3,
+                        0), arrayMap(m -> {from_day:Int32} + toInt32(m), range({midnights:UInt32}))) AS deal_stage,
+                    arrayMap((deal, to_points, from_points, to_active, from_active) -> toUInt8(multiIf(
+                        deal > 0, deal,
+                        to_points - from_points >= {threshold:Float64}, 2,
+                        to_active > from_active, 1,
+                        0)), deal_stage, points_to, points_from, active_to, active_from) AS path,
                     path[1] AS at_start, path[-1] AS at_end,
-                    arrayDistinct(arrayFilter((s, i) -> i > 1 AND s != path[i - 1], path, arrayEnumerate(path))) AS entered
-                FROM staged
-                GROUP BY account_id
+                    -- The stage of the midnight before each one (the first compares with itself).
+                    arrayConcat([path[1]], arrayPopBack(path)) AS before,
+                    arrayDistinct(arrayFilter((st, previous) -> st != previous, path, before)) AS entered
+                FROM targets AS t
+                LEFT JOIN activity AS a ON a.account_id = t.account_id
+                LEFT JOIN deals AS s ON s.account_id = t.account_id
             )
         SELECT k.key AS key, stage,
             countIf(j.at_start = stage) AS at_start, countIf(j.at_end = stage) AS at_end,
@@ -100,8 +94,13 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, ScoringModelStore m
             .AddModel(model)
             .AddWindow("activity", activity)
             .AddTargets(window, request.TargetList)
+            .Add("start", activityFrom)
+            .Add("days", (uint)(window.To.DayNumber - activityFrom.DayNumber))
             .Add("from_day", window.From.DayNumber - UnixEpoch.DayNumber)
-            .Add("to_day", window.To.DayNumber - UnixEpoch.DayNumber)
+            .Add("from_offset", window.From.DayNumber - activityFrom.DayNumber)
+            // Midnights whose lookback would start before the rollups' first day (1970) start there.
+            .Add("clamped", (uint)(lookback - (window.From.DayNumber - activityFrom.DayNumber)))
+            .Add("midnights", (uint)(window.Days + 1))
             .Add("lookback", lookback);
         var sql = Sql
             .Replace("{keyed}", FunnelAccounts.Keyed(request.GroupBy), StringComparison.Ordinal)
