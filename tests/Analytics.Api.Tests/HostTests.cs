@@ -53,6 +53,10 @@ public sealed class HostTests : IAsyncLifetime
         { "Bearer " + HostSettings.AdminKey, HttpStatusCode.OK },
         { "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(HostSettings.AdminKey + ":")), HttpStatusCode.OK },
         { "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(HostSettings.ViewerKey + ":")), HttpStatusCode.Forbidden },
+        // The key as the password, as webhook URLs with credentials carry it (https://sendgrid:KEY@host/...).
+        { "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("sendgrid:" + HostSettings.AdminKey)), HttpStatusCode.OK },
+        { "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("sendgrid:not-a-key")), HttpStatusCode.Unauthorized },
+        { "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(":")), HttpStatusCode.Unauthorized },
         { "Token " + HostSettings.AdminKey, HttpStatusCode.Unauthorized },
     };
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Api.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>, and Segment's <c>Basic base64("&lt;key&gt;:")</c>.
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>, and Basic auth with the key as the user name (Segment's
+/// <c>base64("&lt;key&gt;:")</c>) or as the password (<c>base64("sendgrid:&lt;key&gt;")</c>).
 /// A missing or unknown key is challenged with 401; a known key without the role is forbidden with 403.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -27,10 +28,10 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = header.Scheme.ToLowerInvariant() switch
+        IReadOnlyList<string>? presented = header.Scheme.ToLowerInvariant() switch
         {
-            "bearer" => header.Parameter,
-            "basic" => KeyFromBasic(header.Parameter),
+            "bearer" => [header.Parameter],
+            "basic" => KeysFromBasic(header.Parameter),
             _ => null,
         };
         if (presented is null)
@@ -38,7 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unsupported authorization scheme; use Bearer <key>."));
         }
 
-        if (keys.Find(presented) is not { } found)
+        if (presented.Select(keys.Find).FirstOrDefault(k => k is not null) is not { } found)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
@@ -63,19 +64,23 @@ public sealed class ApiKeyAuthenticationHandler(
         await Response.WriteAsJsonAsync(new { error = "This API key does not have the role this needs." });
     }
 
-    /// <summary>Segment sends the write key as the user name of Basic auth, with an empty password.</summary>
-    private static string? KeyFromBasic(string parameter)
+    /// <summary>
+    /// The keys Basic auth may carry: the password, then the user name. Segment sends its write key as the user with an
+    /// empty password (<c>KEY:</c>); webhook URLs with credentials, as SendGrid's are written, carry it as the password
+    /// (<c>sendgrid:KEY</c>). Empty when neither is given or the value is not base64.
+    /// </summary>
+    private static IReadOnlyList<string> KeysFromBasic(string parameter)
     {
         try
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
             var colon = decoded.IndexOf(':');
-            var key = colon < 0 ? decoded : decoded[..colon];
-            return key.Length == 0 ? null : key;
+            var (user, password) = colon < 0 ? (decoded, "") : (decoded[..colon], decoded[(colon + 1)..]);
+            return new[] { password, user }.Where(k => k.Length > 0).ToList();
         }
         catch (FormatException)
         {
-            return null;
+            return [];
         }
     }
 }

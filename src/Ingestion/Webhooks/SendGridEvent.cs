@@ -7,8 +7,9 @@ namespace Analytics.Ingestion.Webhooks;
 
 /// <summary>
 /// One event of SendGrid's event webhook as an email engagement event: <c>sg_event_id</c> is the event id,
-/// <c>event</c> (delivered, open, click, bounce, …) the type, <c>email</c> the contact. The campaign is a custom
-/// argument <c>campaign</c> (or <c>utm_campaign</c>), else the first <c>category</c>.
+/// <c>event</c> (delivered, open, click, bounce, …) the type (<c>machine_open</c> for an open SendGrid marks as a
+/// machine's), <c>email</c> the contact. The campaign is the Marketing Campaigns name (<c>marketing_campaign_name</c>,
+/// then <c>singlesend_name</c>), else a custom argument <c>campaign</c> (or <c>utm_campaign</c>), else the first <c>category</c>.
 /// </summary>
 public static class SendGridEvent
 {
@@ -38,13 +39,20 @@ public static class SendGridEvent
             EventId: Text(e, "sg_event_id") ?? ContentIds.Of("sendgrid", e.GetRawText()),
             Timestamp: at,
             Channel: "email",
-            Type: type.ToLowerInvariant(),
+            Type: TypeOf(e, type.ToLowerInvariant()),
             ContactEmail: email,
-            Campaign: Text(e, "campaign") ?? Text(e, "utm_campaign") ?? FirstCategory(e),
+            Campaign: Text(e, "marketing_campaign_name") ?? Text(e, "singlesend_name") ?? Text(e, "campaign") ?? Text(e, "utm_campaign") ?? FirstCategory(e),
             Source: "sendgrid",
             Url: Text(e, "url"),
             PropertiesJson: e.GetRawText());
     }
+
+    /// <summary>
+    /// The event's type; an open SendGrid marks <c>sg_machine_open</c> (Apple Mail Privacy Protection and other clients
+    /// that fetch every image) is <c>machine_open</c>, which the scoring model does not price as a person's open.
+    /// </summary>
+    private static string TypeOf(JsonElement e, string type) =>
+        type == "open" && e.TryGetProperty("sg_machine_open", out var machine) && machine.ValueKind == JsonValueKind.True ? "machine_open" : type;
 
     /// <summary>SendGrid's <c>timestamp</c>: whole unix seconds, as a JSON number, inside the supported range.</summary>
     private static DateTime Timestamp(JsonElement e)
