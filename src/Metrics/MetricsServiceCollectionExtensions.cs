@@ -19,7 +19,7 @@ namespace Analytics.Metrics;
 
 public static class MetricsServiceCollectionExtensions
 {
-    /// <summary>Registers the metrics options (validated at start-up), the scoring model store, the rollups' re-pricing in the background, and one service per metric.</summary>
+    /// <summary>Registers the metrics options (validated at start-up), the scoring model store, the rollups' re-pricing and the comments' analysis in the background, and one service per metric.</summary>
     public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -41,6 +41,9 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<CommentAnalysis>();
         builder.Services.AddSingleton<CommentsQuery>();
+        builder.Services.AddOptions<ThemesOptions>().BindConfiguration(ThemesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CommentTopicIndex>();
+        builder.Services.AddHostedService<CommentTopicIndexer>();
         builder.Services.AddSingleton<ThemesQuery>();
         builder.Services.AddSingleton<EngagementQuery>();
         builder.Services.AddSingleton<SurveyCommentsQuery>();

@@ -1,5 +1,6 @@
 using Analytics.Api.Hosting;
 using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Themes;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
 using Analytics.Storage;
@@ -23,6 +24,14 @@ internal sealed class MetricsDatabase : IAsyncDisposable
 
     /// <summary>The server's re-pricing of the activity rollups, run when a test calls it.</summary>
     public RollupRepricing Repricing() => new(Gateway, new SchemaDialect(Gateway.Database, null), Models, NullLogger<RollupRepricing>.Instance);
+
+    /// <summary>The server's analysis of the survey comments, caught up with what is stored, as its background round does.</summary>
+    public async Task<CommentTopicIndex> CommentTopicsAsync()
+    {
+        var index = new CommentTopicIndex(Gateway, new SchemaDialect(Gateway.Database, null), new CommentAnalysis(), TimeProvider.System, NullLogger<CommentTopicIndex>.Instance);
+        await index.CatchUpAsync(CancellationToken.None);
+        return index;
+    }
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {

@@ -19,32 +19,39 @@ public sealed record DeletionReport(string RequestId, DeletionSubject Subject, I
 /// <summary>
 /// Erases a contact (by email: their events, under any of their identities, contact records, survey answers and
 /// identities) or an account (its events, contacts, answers, opportunities, list memberships and the account itself),
-/// rebuilds the rollups of the months their events were in, and logs the request in <c>deletion_requests</c>.
+/// with the copies other modules keep of them (<see cref="SchemaCatalog.PersonalData"/>: comments' analyses, follow-ups), rebuilds the rollups of the months their events were in, and logs the request in <c>deletion_requests</c>.
 /// It first waits for the spool writer to store what was accepted before the request, so nothing of the subject that
 /// was already accepted arrives after the erasure.
 /// </summary>
-public sealed class DeletionService(IClickHouseGateway gateway, SchemaDialect dialect, DurableSpool spool, RollupRepair rollups, TimeProvider clock)
+public sealed class DeletionService(
+    IClickHouseGateway gateway, SchemaDialect dialect, SchemaCatalog catalog, DurableSpool spool, RollupRepair rollups, TimeProvider clock)
 {
     public async Task<DeletionReport> EraseAsync(DeletionSubject subject, string requestedBy, CancellationToken cancellationToken)
     {
         await WaitForSpoolAsync(spool.DurableEnd, cancellationToken);
         var parameters = new QueryParameters().Add("value", subject.Value);
         var (eventFilter, deletes) = subject.Kind == "contact" ? ContactFilters : AccountFilters;
+        var removed = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (var copy in catalog.PersonalData)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var row in gateway.QueryAsync(subject.Kind == "contact" ? copy.KeysOfContact : copy.KeysOfAccount, parameters, cancellationToken))
+            {
+                keys.Add(row.Get<string>(0));
+            }
+
+            removed[copy.Table] = await DeleteAsync(copy.Table, $"{copy.Key} IN {{keys:Array(String)}}", new QueryParameters().Add("keys", keys.ToArray()), cancellationToken);
+        }
+
         var months = new HashSet<uint>();
         await foreach (var row in gateway.QueryAsync($"SELECT DISTINCT toYYYYMM(timestamp) FROM events WHERE {eventFilter}", parameters, cancellationToken))
         {
             months.Add(row.Get<uint>(0));
         }
 
-        var removed = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var (table, filter) in deletes)
         {
-            removed[table] = await CountAsync(table, filter, parameters, cancellationToken);
-            if (removed[table] > 0)
-            {
-                // On a cluster the rows live in the local tables: a DELETE goes there, on every node.
-                await gateway.ExecuteAsync($"DELETE FROM {dialect.Qualified(dialect.StorageTable(table))}{dialect.OnCluster} WHERE {filter}", parameters, cancellationToken);
-            }
+            removed[table] = await DeleteAsync(table, filter, parameters, cancellationToken);
         }
 
         await rollups.RebuildAsync(months, cancellationToken);
@@ -77,6 +84,19 @@ public sealed class DeletionService(IClickHouseGateway gateway, SchemaDialect di
             ("identities", "account_id = {value:String}"),
             ("accounts", "account_id = {value:String}"),
         ]);
+
+    /// <summary>Deletes the rows of <paramref name="table"/> that match; returns how many there were.</summary>
+    private async Task<ulong> DeleteAsync(string table, string filter, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        var count = await CountAsync(table, filter, parameters, cancellationToken);
+        if (count > 0)
+        {
+            // On a cluster the rows live in the local tables: a DELETE goes there, on every node.
+            await gateway.ExecuteAsync($"DELETE FROM {dialect.Qualified(dialect.StorageTable(table))}{dialect.OnCluster} WHERE {filter}", parameters, cancellationToken);
+        }
+
+        return count;
+    }
 
     private async Task<ulong> CountAsync(string table, string filter, QueryParameters parameters, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Analytics.Metrics.Themes;
 using Analytics.Storage.Schema;
 
 namespace Analytics.Metrics.Schema;
@@ -10,6 +11,7 @@ public static class MetricsSchema
         [
             RollupTables.AccountEngagementDaily, RollupTables.AccountTouchDaily, RollupTables.AccountTouchMonthly, RollupTables.ScoringModels,
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
+            CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
@@ -61,7 +63,11 @@ public static class MetricsSchema
             // stores anything, so no insert falls between the drop and the create (on a cluster: docs/deploy.md).
             new(10, "activity views price events with the one scoring formula", d => PricedActivityViews
                 .SelectMany(p => new[] { d.DropView(p.Now.Name), d.CreateMaterializedView(p.Now) })),
-        ]);
+            // Filled by CommentTopicIndex from the answers already stored, in the background after start-up.
+            new(11, "survey comments' topics and phrases for the themes query", d =>
+                d.CreateTable(CommentTopicTables.CommentTopics).Concat(d.CreateTable(CommentTopicTables.CommentPhrases))),
+        ],
+        [CommentTopicTables.PersonalData]);
 
     private static (MaterializedViewSpec Before, MaterializedViewSpec Now)[] PricedActivityViews =>
     [

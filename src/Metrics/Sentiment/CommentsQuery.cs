@@ -7,7 +7,7 @@ namespace Analytics.Metrics.Sentiment;
 /// <summary>Comments of one or every survey in a window, optionally grouped, with how many themes to list per group.</summary>
 public sealed record CommentsRequest(DateWindow Window, string? Survey = null, SurveyGroupBy? GroupBy = null, int Themes = 5);
 
-/// <summary>A theme (a topic word or phrase, see <see cref="ThemeExtractor"/>) and the number of comments that mention it.</summary>
+/// <summary>A theme (a topic word or phrase, see <see cref="TopicMentions"/>) and the number of comments that mention it.</summary>
 public sealed record CommentTheme(string Word, long Comments);
 
 /// <summary>
@@ -20,59 +20,49 @@ public sealed record CommentGroup(string? Key, CommentFigures Figures);
 
 public sealed record CommentsResult(CommentFigures Figures, IReadOnlyList<CommentGroup> Groups);
 
-/// <summary>Comment sentiment (VADER) and themes (the themes' extractor), in code.</summary>
+/// <summary>Comment sentiment (VADER) and themes, counted per group.</summary>
 /// <remarks>
-/// Query intuition: the SQL only fetches the window's non-empty comments with their group key (the current version of
-/// each response, FINAL); the text analysis lives in this process (<see cref="CommentAnalysis"/>, cached per text).
+/// Query intuition: like the themes query, this counts each answer's analysis made in the background
+/// (<see cref="CommentTopicIndex"/>) in the engine: sentiment per group, and the most mentioned topics per group ranked
+/// with their ties (<see cref="CommentTopicSql"/>); the names that break ties are made here. What was stored since
+/// the index's last round is analysed first.
 /// </remarks>
-public sealed class CommentsQuery(IClickHouseGateway gateway, CommentAnalysis analysis)
+public sealed class CommentsQuery(IClickHouseGateway gateway, CommentTopicIndex index)
 {
     public const int MaxThemes = 50;
-
-    private const string Sql = """
-        SELECT {key} AS key, r.survey AS survey, r.score AS score, r.comment AS comment
-        FROM survey_responses AS r FINAL
-        LEFT JOIN (SELECT account_id, industry, tier FROM accounts FINAL) AS a ON a.account_id = r.account_id
-        WHERE ({survey:String} = '' OR r.survey = {survey:String}) AND r.comment != ''
-          AND r.responded_at >= {from_time:DateTime64(3, 'UTC')} AND r.responded_at < {to_time:DateTime64(3, 'UTC')}
-        ORDER BY r.responded_at DESC, r.response_id
-        """;
 
     public async Task<CommentsResult> RunAsync(CommentsRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
-        var key = request.GroupBy switch
+        await index.EnsureCurrentAsync(cancellationToken);
+        var parameters = CommentTopicSql.Parameters(request.Window, request.Survey);
+        var all = await FiguresAsync(CommentTopicSql.NoGroup, parameters, request.Themes, cancellationToken);
+        if (request.GroupBy is not { } groupBy)
         {
-            null => "CAST(NULL, 'Nullable(String)')",
-            SurveyGroupBy.Segment => "r.segment",
+            return new CommentsResult(all.SingleOrDefault()?.Figures ?? Empty, []);
+        }
+
+        var key = groupBy switch
+        {
+            SurveyGroupBy.Segment => "t.segment",
             SurveyGroupBy.Industry => "a.industry",
             SurveyGroupBy.Tier => "a.tier",
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.GroupBy, null),
         };
-        var parameters = request.Window.ToParameters().Add("survey", request.Survey ?? "");
-        var rows = await gateway.ListAsync(Sql.Replace("{key}", key, StringComparison.Ordinal), parameters,
-            r => (Key: r.Key("key"), Comment: ThemeComment(r)), cancellationToken);
-
-        var all = Summarize(rows.Select(r => r.Comment), request.Themes);
-        var groups = request.GroupBy is null ? [] : rows.GroupBy(r => r.Key)
-            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CommentGroup(g.Key, Summarize(g.Select(r => r.Comment), request.Themes))).ToList();
-        return new CommentsResult(all, groups);
+        var groups = await FiguresAsync(key, parameters, request.Themes, cancellationToken);
+        return new CommentsResult(all.SingleOrDefault()?.Figures ?? Empty,
+            [.. groups.OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)]);
     }
 
-    private ThemeComment ThemeComment(ClickHouseRow row)
-    {
-        var text = row.Get<string>("comment");
-        return new ThemeComment(text, row.Get<string>("survey") == "nps" ? row.Get<byte>("score") : null, analysis.Analyze(text));
-    }
+    private static CommentFigures Empty { get; } = new(0, 0, 0, 0, 0, []);
 
-    private static CommentFigures Summarize(IEnumerable<ThemeComment> comments, int themes)
+    private async Task<List<CommentGroup>> FiguresAsync(string groupKey, QueryParameters parameters, int themes, CancellationToken cancellationToken)
     {
-        var list = comments.ToList();
-        var sentiments = list.Select(c => c.Analysis.Sentiment).ToList();
-        var top = ThemeExtractor.Extract(list, themes).Select(t => new CommentTheme(t.Name, t.Comments)).ToList();
-        return new CommentFigures(list.Count, sentiments.Count(s => s == CommentSentiment.Positive), sentiments.Count(s => s == CommentSentiment.Neutral),
-            sentiments.Count(s => s == CommentSentiment.Negative), sentiments.Count(s => s is null), top);
+        var totals = await CommentTopicSql.TotalsAsync(gateway, groupKey, parameters, cancellationToken);
+        var topics = (themes == 0 || totals.Count == 0 ? []
+            : await CommentTopicSql.TopicsAsync(gateway, groupKey, parameters, themes, newest: 0, cancellationToken)).ToLookup(t => t.Group);
+        return [.. totals.Select(t => new CommentGroup(t.Group, new CommentFigures(t.Comments, t.Positive, t.Neutral, t.Negative, t.WithoutSentiment,
+            [.. CommentTopicSql.InListOrder(topics[t.Group], themes).Select(x => new CommentTheme(x.Name, x.Comments))])))];
     }
 
     private static void Validate(CommentsRequest request)

@@ -42,7 +42,7 @@ public static class EnglishTopics
 
     /// <summary>
     /// The word, or a phrase's last word, in the singular by Lucene's minimal English stemmer ("messages" → "message"):
-    /// a guess, which <see cref="ThemeExtractor"/> uses only when the comments also write it.
+    /// a guess, which <see cref="TopicMentions.Name"/> uses only when the comments also write it.
     /// </summary>
     public static string Singular(string words)
     {

@@ -1,42 +1,37 @@
 namespace Analytics.Metrics.Themes;
 
+/// <summary>Two adjacent topic words of the comments ("error message"): how often they stand side by side, and in how many comments.</summary>
+public readonly record struct WordPair(string First, string Second, long Count, long Comments)
+{
+    /// <summary>The pair as stored and looked up: its two keys with a space between.</summary>
+    public string Key => TopicMentions.PairKey(First, Second);
+}
+
 /// <summary>
 /// Two adjacent topic words that are a phrase ("error message", "learning curve"): written side by side in at least
-/// two comments, and more often than chance by Dunning's log-likelihood ratio (G² above 10.83, p &lt; 0.001) over the
-/// window's topic words.
+/// two comments, and more often than chance by Dunning's log-likelihood ratio (G² above 10.83, p &lt; 0.001) over all
+/// the comments' topic words.
 /// </summary>
-internal static class PhraseFinder
+public static class PhraseFinder
 {
     private const int MinComments = 2;
     private const double CriticalValue = 10.83;
 
-    /// <summary>The phrases of the comments, each with the number of comments that hold it.</summary>
-    public static Dictionary<(string First, string Second), int> Find(IReadOnlyList<IReadOnlyList<TopicToken>> comments)
-    {
-        var words = new Dictionary<string, long>(StringComparer.Ordinal);
-        var pairs = new Dictionary<(string, string), (long Count, int Comments)>();
-        long total = 0;
-        foreach (var tokens in comments)
-        {
-            total += tokens.Count;
-            HashSet<(string, string)>? seen = null;
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                words[tokens[i].Key] = words.GetValueOrDefault(tokens[i].Key) + 1;
-                if (i + 1 < tokens.Count && tokens[i + 1].Position == tokens[i].Position + 1 && tokens[i].Key != tokens[i + 1].Key)
-                {
-                    var pair = (tokens[i].Key, tokens[i + 1].Key);
-                    var (count, inComments) = pairs.GetValueOrDefault(pair);
-                    var first = (seen ??= []).Add(pair);
-                    pairs[pair] = (count + 1, inComments + (first ? 1 : 0));
-                }
-            }
-        }
+    /// <summary>
+    /// The phrases (their <see cref="WordPair.Key"/>s, with the comments holding each) among <paramref name="pairs"/>,
+    /// given how often each topic word is written (<paramref name="words"/>) and how many topic words there are in all
+    /// (<paramref name="total"/>).
+    /// </summary>
+    public static Dictionary<string, long> Select(IEnumerable<WordPair> pairs, IReadOnlyDictionary<string, long> words, long total) =>
+        pairs.Where(p => p.Comments >= MinComments && p.First != p.Second
+                && IsCollocation(p.Count, words.GetValueOrDefault(p.First), words.GetValueOrDefault(p.Second), total))
+            .ToDictionary(p => p.Key, p => p.Comments, StringComparer.Ordinal);
 
-        return pairs.Where(p => p.Value.Comments >= MinComments
-                && IsCollocation(p.Value.Count, words[p.Key.Item1], words[p.Key.Item2], total))
-            .ToDictionary(p => p.Key, p => p.Value.Comments);
-    }
+    /// <summary>The adjacent pairs of one comment's topic words (each occurrence), as <see cref="WordPair.Key"/>s.</summary>
+    public static IEnumerable<string> PairsOf(IReadOnlyList<TopicToken> tokens) =>
+        Enumerable.Range(0, Math.Max(tokens.Count - 1, 0))
+            .Where(i => tokens[i + 1].Position == tokens[i].Position + 1 && tokens[i].Key != tokens[i + 1].Key)
+            .Select(i => TopicMentions.PairKey(tokens[i].Key, tokens[i + 1].Key));
 
     /// <summary>Whether the pair is seen together more than the words' frequencies alone would make it, beyond chance.</summary>
     private static bool IsCollocation(long both, long first, long second, long total)

@@ -6,38 +6,49 @@ namespace Analytics.Metrics.Themes;
 public sealed record ThemesRequest(DateWindow Window, string? Survey = null, int First = 20);
 
 /// <summary>
+/// A topic of the comments: its name, the comments that mention it, their share of all comments, their sentiment
+/// (a comment without sentiment counts in none), the NPS of the NPS answers among them, and some of them verbatim.
+/// </summary>
+public sealed record ThemeFigures(
+    string Name, long Comments, double Share, long Positive, long Neutral, long Negative, double? NpsOfMentioners, IReadOnlyList<string> Examples);
+
+/// <summary>
 /// Themes: the topics survey comments talk about, with the comments' sentiment and the NPS of those who mention them.
+/// Topics are ranked by the comments that mention them, then by name; a topic is named by its most written form
+/// (<see cref="TopicMentions.Name"/>).
 /// </summary>
 /// <remarks>
-/// Query intuition: the SQL only fetches the window's non-empty comments (the current version of each answer, FINAL)
-/// with their survey and score, newest first so examples are recent; the text analysis (Lucene, jieba, VADER) lives
-/// in this process, cached per comment text (<see cref="CommentAnalysis"/>), and <see cref="ThemeExtractor"/> counts.
+/// Query intuition: the text analysis is done once per answer in the background (<see cref="CommentTopicIndex"/>), so
+/// the query only counts each answer's topic keys in the engine, per key and written form (<see cref="CommentTopicSql"/>),
+/// and keeps the most mentioned keys with their ties, so the names can break them, with the keys of their newest answers,
+/// whose comments are then fetched by key. What was stored since the index's last round is analysed first
+/// (<see cref="CommentTopicIndex.EnsureCurrentAsync"/>), so an answer is in the themes as soon as it is stored.
 /// </remarks>
-public sealed class ThemesQuery(IClickHouseGateway gateway, CommentAnalysis analysis)
+public sealed class ThemesQuery(IClickHouseGateway gateway, CommentTopicIndex index)
 {
     public const int MaxFirst = 100;
 
-    private const string Sql = """
-        SELECT survey, score, comment
-        FROM survey_responses FINAL
-        WHERE ({survey:String} = '' OR survey = {survey:String}) AND comment != ''
-          AND responded_at >= {from_time:DateTime64(3, 'UTC')} AND responded_at < {to_time:DateTime64(3, 'UTC')}
-        ORDER BY responded_at DESC, response_id
-        """;
+    /// <summary>The most examples a theme keeps.</summary>
+    public const int MaxExamples = 10;
 
     public async Task<IReadOnlyList<ThemeFigures>> RunAsync(ThemesRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
-        var parameters = request.Window.ToParameters().Add("survey", request.Survey ?? "");
-        var comments = await gateway.ListAsync(Sql, parameters, r =>
+        await index.EnsureCurrentAsync(cancellationToken);
+        var parameters = CommentTopicSql.Parameters(request.Window, request.Survey);
+        var topics = await CommentTopicSql.TopicsAsync(gateway, CommentTopicSql.NoGroup, parameters, request.First, MaxExamples, cancellationToken);
+        if (topics.Count == 0)
         {
-            var text = r.Get<string>("comment");
-            var nps = r.Get<string>("survey") == "nps" ? r.Get<byte>("score") : (int?)null;
-            return new ThemeComment(text, nps, analysis.Analyze(text));
-        }, cancellationToken);
-        return ThemeExtractor.Extract(comments, request.First);
-    }
+            return [];
+        }
 
+        var comments = (await CommentTopicSql.TotalsAsync(gateway, CommentTopicSql.NoGroup, parameters, cancellationToken)).Single().Comments;
+        var listed = CommentTopicSql.InListOrder(topics, request.First).ToList();
+        var examples = await CommentTopicSql.CommentsAsync(gateway, listed.SelectMany(t => t.Newest).ToHashSet(), cancellationToken);
+        return [.. listed.Select(t => new ThemeFigures(
+            t.Name, t.Comments, (double)t.Comments / comments, t.Positive, t.Neutral, t.Negative, t.NpsOfMentioners,
+            [.. t.Newest.Select(examples.GetValueOrDefault).OfType<string>()]))];
+    }
     private static void Validate(ThemesRequest request)
     {
         if (request.Survey is not (null or "nps" or "csat"))

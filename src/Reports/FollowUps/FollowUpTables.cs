@@ -56,4 +56,18 @@ public static class FollowUpTables
         ],
         "ReplacingMergeTree(noticed_at)",
         "follow_up_id");
+
+    /// <summary>A follow-up copies the answer's comment, and its changes hold what sales noted: both go with the answer, changes first.</summary>
+    public static readonly IReadOnlyList<PersonalDataTable> PersonalData =
+    [
+        new(FollowUpChanges.Name, "follow_up_id", FollowUpsOfContact, FollowUpsOfAccount),
+        new(FollowUps.Name, "follow_up_id", FollowUpsOfContact, FollowUpsOfAccount),
+    ];
+
+    private static string FollowUpsOfContact => $"""
+        SELECT follow_up_id FROM {FollowUps.Name}
+        WHERE (survey, response_id) IN (SELECT survey, response_id FROM survey_responses WHERE contact_id = {"{value:String}"})
+        """;
+
+    private static string FollowUpsOfAccount => $"SELECT follow_up_id FROM {FollowUps.Name} WHERE account_id = {{value:String}}";
 }

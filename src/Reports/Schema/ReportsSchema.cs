@@ -24,5 +24,6 @@ public static class ReportsSchema
             {
                 FollowUpTables.FollowUps, FollowUpTables.FollowUpChanges, FollowUpTables.FollowUpNotices,
             }.SelectMany(d.CreateTable)),
-        ]);
+        ],
+        FollowUpTables.PersonalData);
 }

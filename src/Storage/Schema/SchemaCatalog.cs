@@ -12,6 +12,7 @@ public sealed class SchemaCatalog
         Migrations = [.. modules.SelectMany(m => m.Migrations).OrderBy(m => m.Version)];
         Tables = [.. modules.SelectMany(m => m.Tables)];
         Views = [.. modules.SelectMany(m => m.Views)];
+        PersonalData = [.. modules.SelectMany(m => m.PersonalData ?? [])];
 
         // Two modules adding the same version (made in parallel) would leave one of them unapplied wherever the other ran.
         var shared = modules.SelectMany(m => m.Migrations.Select(migration => (Module: m.Name, migration.Version)))
@@ -37,6 +38,9 @@ public sealed class SchemaCatalog
     public IReadOnlyList<TableSpec> Tables { get; }
 
     public IReadOnlyList<MaterializedViewSpec> Views { get; }
+
+    /// <summary>The modules' copies of personal data (<see cref="SchemaModule.PersonalData"/>), which an erasure reaches first.</summary>
+    public IReadOnlyList<PersonalDataTable> PersonalData { get; }
 
     /// <summary>The views fed by inserts into <paramref name="source"/> whose rows can be rebuilt by month from it.</summary>
     public IEnumerable<MaterializedViewSpec> RebuildableViewsOf(string source) =>

@@ -5,6 +5,8 @@ using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Tests.Writing;
 using Analytics.Ingestion.Writing;
+using Analytics.Metrics.Themes;
+using Analytics.Reports.FollowUps;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
@@ -21,7 +23,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         _spool = DurableSpool.Open(_spoolFolder, new SpoolOptions(), NullLogger.Instance);
-        _deletions = new DeletionService(_db.Gateway, _db.Dialect, _spool, new RollupRepair(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _db.Gate), TimeProvider.System);
+        _deletions = new DeletionService(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _spool, new RollupRepair(_db.Gateway, _db.Dialect, ApplicationSchema.Catalog, _db.Gate), TimeProvider.System);
 
         // Jo is known by email (contact c-jo) and, through identify, as user u1 (a second contact record) who browsed
         // anonymously as v1; Ann only by email.
@@ -36,6 +38,12 @@ public sealed class DeletionServiceTests : IAsyncLifetime
             new SurveyResponseRecord("r1", "nps", Monday, 3, "Slow", ContactEmail: "jo@acme.com"),
             new SurveyResponseRecord("r2", "nps", Monday, 9, "Good", ContactEmail: "ann@acme.com"),
             new OpportunityRecord("o1", "acme", Monday, null, "open"));
+
+        // Other modules' copies of the answers: the comments' analysis, and Jo's follow-up (a detractor), which sales noted.
+        await new CommentTopicIndex(_db.Gateway, _db.Dialect, new CommentAnalysis(), TimeProvider.System, NullLogger<CommentTopicIndex>.Instance).CatchUpAsync(default);
+        var followUps = new FollowUpStore(_db.Gateway, TimeProvider.System);
+        Assert.Equal(1, await followUps.OpenMissingAsync(10, default));
+        await followUps.RecordHistoryAsync([(FollowUpStore.IdOf("nps", "r1"), FollowUpStatus.Contacted, "Jo wants faster pages", Monday, "sales")], default);
     }
 
     public async Task DisposeAsync()
@@ -51,8 +59,14 @@ public sealed class DeletionServiceTests : IAsyncLifetime
         var report = await _deletions.EraseAsync(DeletionSubject.Contact(" Jo@Acme.com "), "tests-admin", CancellationToken.None);
 
         Assert.Equal(
-            new Dictionary<string, ulong> { ["events"] = 3, ["contacts"] = 2, ["survey_responses"] = 1, ["identities"] = 2 },
+            new Dictionary<string, ulong>
+            {
+                ["comment_topics"] = 1, ["follow_up_changes"] = 1, ["follow_ups"] = 1,
+                ["events"] = 3, ["contacts"] = 2, ["survey_responses"] = 1, ["identities"] = 2,
+            },
             report.Removed);
+        Assert.Equal([["r2"]], await _db.RowsAsync("SELECT response_id FROM comment_topics FINAL"));
+        Assert.Equal([[0ul, 0ul]], await _db.RowsAsync("SELECT (SELECT count() FROM follow_ups), (SELECT count() FROM follow_up_changes)"));
         Assert.Equal([["m2"], ["p3"]], await _db.RowsAsync("SELECT event_id FROM events ORDER BY event_id"));
         Assert.Equal([["r2"]], await _db.RowsAsync("SELECT response_id FROM survey_responses FINAL"));
         Assert.Equal([["c-ann"]], await _db.RowsAsync("SELECT contact_id FROM contacts FINAL"));
@@ -71,6 +85,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
 
         Assert.Equal(5ul, report.Removed["events"]);
         Assert.Equal(1ul, report.Removed["accounts"]);
+        Assert.Equal((2ul, 1ul, 1ul), (report.Removed["comment_topics"], report.Removed["follow_ups"], report.Removed["follow_up_changes"]));
         Assert.Equal(
             [[0ul, 0ul, 0ul, 0ul, 0ul, 0ul]],
             await _db.RowsAsync("""

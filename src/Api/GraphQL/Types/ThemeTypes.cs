@@ -18,14 +18,14 @@ public sealed class ThemeType : ObjectGraphType<ThemeFigures>
         Field<NonNullGraphType<IntGraphType>>("negative").Description("Of them, comments scoring −0.05 or less. A comment in a language VADER does not cover (not English) counts in none of the three.").Resolve(c => checked((int)c.Source.Negative));
         Field<FloatGraphType>("npsOfMentioners").Description("The NPS of the NPS answers among them, −100 to 100; null when none is an NPS answer.").Resolve(c => c.Source.NpsOfMentioners);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("examples")
-            .Description($"Some of the comments, verbatim, newest first; at most {ThemeExtractor.MaxExamples}.")
-            .Argument<IntGraphType>("first", $"Examples to give, 0 to {ThemeExtractor.MaxExamples}; default 3.", a => a.DefaultValue = 3)
+            .Description($"Some of the comments, verbatim, newest first; at most {ThemesQuery.MaxExamples}.")
+            .Argument<IntGraphType>("first", $"Examples to give, 0 to {ThemesQuery.MaxExamples}; default 3.", a => a.DefaultValue = 3)
             .Resolve(c =>
             {
                 var first = c.GetArgument("first", 3);
-                if (first is < 0 or > ThemeExtractor.MaxExamples)
+                if (first is < 0 or > ThemesQuery.MaxExamples)
                 {
-                    throw new ExecutionError($"'first' must be between 0 and {ThemeExtractor.MaxExamples}; it is {first}.") { Code = MetricResolvers.InvalidArgument };
+                    throw new ExecutionError($"'first' must be between 0 and {ThemesQuery.MaxExamples}; it is {first}.") { Code = MetricResolvers.InvalidArgument };
                 }
 
                 return c.Source.Examples.Take(first).ToList();

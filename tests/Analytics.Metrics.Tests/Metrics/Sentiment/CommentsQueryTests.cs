@@ -29,7 +29,7 @@ public sealed class CommentsQueryTests
     private static async Task<CommentsResult> RunAsync(Story story, CommentsRequest request)
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CommentsQueryTests))).WithAsync(story);
-        return await new CommentsQuery(db.Gateway, new CommentAnalysis()).RunAsync(request, default);
+        return await new CommentsQuery(db.Gateway, await db.CommentTopicsAsync()).RunAsync(request, default);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ThemesQueryTests
     private static async Task<IReadOnlyList<ThemeFigures>> RunAsync(Story story, ThemesRequest request)
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(ThemesQueryTests))).WithAsync(story);
-        return await new ThemesQuery(db.Gateway, new CommentAnalysis()).RunAsync(request, default);
+        return await new ThemesQuery(db.Gateway, await db.CommentTopicsAsync()).RunAsync(request, default);
     }
 
     [Fact]
