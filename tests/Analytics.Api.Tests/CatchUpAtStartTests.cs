@@ -89,7 +89,7 @@ public sealed class CatchUpAtStartTests
     {
         var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
         settings["Reports:CatchUp"] = "true";
-        settings["Reports:OutboxPath"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        settings["Reports:OutboxPath"] = TestFolders.NewPath("outbox");
         return settings;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Analytics.Testing;
 using MimeKit;
 
 namespace Analytics.Reports.Tests.Support;
@@ -34,7 +35,7 @@ internal sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync(int? port = null)
     {
         var chosen = port ?? FreePort();
-        var maildir = Path.Combine(Path.GetTempPath(), "analytics-tests", $"maildir-{Guid.NewGuid():N}");
+        var maildir = TestFolders.NewPath("maildir");
         // Debian's interpreter, where python3-aiosmtpd is installed (a python3 earlier on PATH may not have it).
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var start = new ProcessStartInfo(python)
