@@ -147,20 +147,8 @@ public sealed class FollowUpLoopTests
     /// <summary>Polls a query (admin key) until its data fits; a minute at most, the loop's promise.</summary>
     private static async Task<JsonElement> WaitForAsync(ServerProcess server, string query, Func<JsonElement, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        JsonElement body;
-        do
-        {
-            body = await GraphQLAsync(server, query, null, HostSettings.AdminKey);
-            if (body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && done(data))
-            {
-                return data;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        throw new TimeoutException($"No follow-up within a minute: {body}");
+        var body = await Eventually.MatchAsync($"{query} to answer what is awaited", () => GraphQLAsync(server, query, null, HostSettings.AdminKey),
+            b => b.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && done(data), TimeSpan.FromMinutes(1));
+        return body.GetProperty("data");
     }
 }
