@@ -36,7 +36,8 @@ public sealed class CatchUpAtStartTests
 
         settings["Reports:Schedules:weekly-executive:Cron"] = "* * * * * ?";
         await using var server = await ServerProcess.StartAsync(settings);
-        await WaitForAsync(() => server.Output.Contains("Catching up weekly-executive", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Eventually.MatchAsync("the catch-up to begin", () => server.Output,
+            output => output.Contains("Catching up weekly-executive", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         var exitCode = await server.StopAsync(Signals.Term, TimeSpan.FromSeconds(30));
 
@@ -54,7 +55,8 @@ public sealed class CatchUpAtStartTests
         var settings = WithCatchUp();
         settings["Reports:Recipients:0"] = "ceo@example.com";
         await using var server = await ServerProcess.StartAsync(settings);
-        await WaitForAsync(() => server.Output.Contains("Not catching up weekly-executive", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        await Eventually.MatchAsync("the server to decide not to catch up", () => server.Output,
+            output => output.Contains("Not catching up weekly-executive", StringComparison.Ordinal));
 
         Assert.Equal(0ul, await server.StoredRowsAsync("report_runs"));
         Assert.False(Directory.Exists(settings["Reports:OutboxPath"]) && Directory.EnumerateFileSystemEntries(settings["Reports:OutboxPath"]).Any());
@@ -73,7 +75,8 @@ public sealed class CatchUpAtStartTests
         settings["Demo:Load"] = "true";
         settings["ANALYTICS_ADMIN_KEY"] = "demo-admin-key-for-tests";
         await using var server = await ServerProcess.StartAsync(settings);
-        await WaitForAsync(() => server.Output.Contains("weekly-executive", StringComparison.Ordinal) && server.Output.Contains("delivered:", StringComparison.Ordinal),
+        await Eventually.MatchAsync("the caught-up weekly report to be delivered", () => server.Output,
+            output => output.Contains("weekly-executive", StringComparison.Ordinal) && output.Contains("delivered:", StringComparison.Ordinal),
             TimeSpan.FromMinutes(6));
 
         var output = server.Output;
@@ -89,17 +92,7 @@ public sealed class CatchUpAtStartTests
     {
         var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
         settings["Reports:CatchUp"] = "true";
-        settings["Reports:OutboxPath"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        settings["Reports:OutboxPath"] = TestFolders.NewPath("outbox");
         return settings;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not seen within {timeout.TotalSeconds} s.");
-            await Task.Delay(20);
-        }
     }
 }

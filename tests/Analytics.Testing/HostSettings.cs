@@ -11,8 +11,8 @@ public static class HostSettings
     public const string SalesKey = "sales-key-for-tests";
     public const string IngestKey = "ingest-key-for-tests";
 
-    public static string NewDataFolder() =>
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "analytics-tests", $"host-{Guid.NewGuid():N}")).FullName;
+    /// <summary>A new, empty data folder for a server, deleted with the test process's <see cref="TestFolders"/>.</summary>
+    public static string NewDataFolder() => Directory.CreateDirectory(TestFolders.NewPath("host")).FullName;
 
     public static Dictionary<string, string> Embedded(string dataFolder) => new()
     {
@@ -45,8 +45,8 @@ public static class HostSettings
     {
         var settings = Embedded(TestEngine.DataPath);
         settings["Storage:Database"] = TestEngine.UniqueDatabase(owner);
-        settings["Ingestion:Spool:Path"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"spool-{Guid.NewGuid():N}");
-        settings["Reports:OutboxPath"] = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        settings["Ingestion:Spool:Path"] = TestFolders.NewPath("spool");
+        settings["Reports:OutboxPath"] = TestFolders.NewPath("outbox");
         return settings;
     }
 

@@ -165,31 +165,30 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
+            await Eventually.MatchAsync("the server to answer /healthz with 200", async () =>
             {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was healthy:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Client.GetAsync("/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was healthy:\n{Output}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
 
-            await Task.Delay(100);
+                try
+                {
+                    using var response = await Client.GetAsync("/healthz");
+                    return response.StatusCode.ToString();
+                }
+                catch (HttpRequestException e)
+                {
+                    return e.Message; // not listening yet
+                }
+            }, status => status == nameof(HttpStatusCode.OK), timeout);
         }
-
-        throw new TimeoutException($"The server was not healthy within {timeout}:\n{Output}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}. Its output:\n{Output}", e);
+        }
     }
 
     private static int FreePort()

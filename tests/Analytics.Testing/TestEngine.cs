@@ -5,16 +5,12 @@ namespace Analytics.Testing;
 
 /// <summary>
 /// The embedded engine shared by one test process: chDB serves one data folder per process, so every test class
-/// opens its own database (named from the class and a random suffix) in this process's folder.
+/// opens its own database (named from the class and a random suffix) in this process's folder (in <see cref="TestFolders"/>,
+/// deleted as the process exits).
 /// </summary>
 public static class TestEngine
 {
-    private static readonly Lazy<string> Folder = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), "analytics-tests", $"engine-{Environment.ProcessId}");
-        Directory.CreateDirectory(path);
-        return path;
-    });
+    private static readonly Lazy<string> Folder = new(() => Directory.CreateDirectory(Path.Combine(TestFolders.Root, "engine")).FullName);
 
     public static string LibraryPath => GatewayFactory.FindLibrary(null);
 

@@ -100,19 +100,17 @@ public sealed class DemoServer : IAsyncLifetime
 
     private async Task WaitForDemoAsync(string marker, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
             // Loaded through the endpoints (the marker), then stored: nothing left in the spool.
-            if (File.Exists(marker) && (await Server.Client.GetStringAsync("/healthz")).Contains("\"spool backlog 0 bytes\"", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(250);
+            await Eventually.MatchAsync("the demo data set to be loaded and stored",
+                async () => File.Exists(marker) ? await Server.Client.GetStringAsync("/healthz") : "not loaded yet (no marker)",
+                health => health.Contains("\"spool backlog 0 bytes\"", StringComparison.Ordinal), timeout);
         }
-
-        throw new TimeoutException($"The demo data set was not loaded and stored in {timeout}:\n{Server.Output[^Math.Min(4000, Server.Output.Length)..]}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Server.Output[^Math.Min(4000, Server.Output.Length)..]}", e);
+        }
     }
 
     private static string ProjectFolder()

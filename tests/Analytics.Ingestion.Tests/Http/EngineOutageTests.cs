@@ -62,42 +62,26 @@ public sealed class EngineOutageTests
     }
 
     /// <summary>Polls /healthz (which answers 503 while storage is down) until its report says <paramref name="text"/>.</summary>
-    private static async Task<string> WaitForHealthAsync(ServerProcess server, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var report = string.Empty;
-        while (DateTime.UtcNow < deadline && !report.Contains(text, StringComparison.Ordinal))
+    private static Task<string> WaitForHealthAsync(ServerProcess server, string text) =>
+        Eventually.MatchAsync($"/healthz to say \"{text}\"", async () =>
         {
             using var response = await server.Client.GetAsync("/healthz");
-            report = await response.Content.ReadAsStringAsync();
-            await Task.Delay(100);
-        }
-
-        Assert.Contains(text, report, StringComparison.Ordinal);
-        return report;
-    }
+            return await response.Content.ReadAsStringAsync();
+        }, report => report.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
     private static async Task WaitForStoredAsync(string database, ulong expected)
     {
         await using IClickHouseGateway gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        ulong count = 0;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.MatchAsync($"{expected} events to be stored after ClickHouse came back", async () =>
         {
+            ulong count = 0;
             await foreach (var row in gateway.QueryAsync("SELECT count() FROM events"))
             {
                 count = row.Get<ulong>(0);
             }
 
-            if (count >= expected)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"{count} of {expected} events stored after ClickHouse came back.");
+            return count;
+        }, count => count >= expected);
     }
 
     [Fact]

@@ -87,42 +87,13 @@ internal static class IngestServer
         }.ToJsonString();
 
     /// <summary>Polls the admin storage report until the table holds at least <paramref name="rows"/> rows.</summary>
-    public static async Task WaitForRowsAsync(ServerProcess server, string table, ulong rows, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        ulong seen = 0;
-        while (DateTime.UtcNow < deadline)
-        {
-            seen = await server.StoredRowsAsync(table);
-            if (seen >= rows)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{table} holds {seen} rows, not {rows}, after waiting.");
-    }
+    public static Task WaitForRowsAsync(ServerProcess server, string table, ulong rows, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync($"{table} to hold {rows} rows", () => server.StoredRowsAsync(table), seen => seen >= rows, timeout);
 
     /// <summary>Polls /healthz until the spool writer has stored everything accepted (the ingestion check reports no backlog).</summary>
-    public static async Task WaitForDrainedAsync(ServerProcess server, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var report = string.Empty;
-        while (DateTime.UtcNow < deadline)
-        {
-            report = await server.Client.GetStringAsync("/healthz");
-            if (report.Contains("\"spool backlog 0 bytes\"", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The spool did not drain: {report}");
-    }
+    public static Task WaitForDrainedAsync(ServerProcess server, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync("the spool to drain", () => server.Client.GetStringAsync("/healthz"),
+            report => report.Contains("\"spool backlog 0 bytes\"", StringComparison.Ordinal), timeout);
 
     /// <summary>Opens a stopped server's data folder in this process and reads rows (the server must not hold it).</summary>
     public static async Task<List<object?[]>> ReadStoppedAsync(string folder, string sql, string database = "analytics")

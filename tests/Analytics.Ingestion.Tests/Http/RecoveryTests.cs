@@ -26,13 +26,12 @@ public sealed class RecoveryTests
         await AppendAsync(folder, Events(0, 60_000));
 
         await using var server = await ServerProcess.StartAsync(HostSettings.Embedded(folder));
-        var reports = new List<(string Status, string Description)> { await IngestionCheckAsync(server) };
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (reports[^1].Status != "Healthy" && DateTime.UtcNow < deadline)
+        var reports = new List<(string Status, string Description)>();
+        await Eventually.MatchAsync("the ingestion check to be Healthy", async () =>
         {
-            await Task.Delay(100);
             reports.Add(await IngestionCheckAsync(server));
-        }
+            return reports[^1];
+        }, report => report.Status == "Healthy", TimeSpan.FromMinutes(5));
 
         Assert.Equal(0, await server.StopAsync());
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Funnel;
+using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Analytics.Metrics.Tests.Story;
 
@@ -39,25 +40,18 @@ public sealed class GraphQLTimeoutTests
     }
 
     /// <summary>The gateway's statements still running in the engine a moment after the answer (they were killed).</summary>
-    private static async Task<ulong> RunningStatementsAsync(GraphQLHost host)
+    private static Task<ulong> RunningStatementsAsync(GraphQLHost host)
     {
         const string Sql = "SELECT count() FROM system.processes WHERE startsWith(query, '/* gateway query') AND query NOT LIKE '%system.processes%'";
-        ulong running = 0;
-        for (var attempt = 0; attempt < 50; attempt++)
+        return Eventually.MatchAsync("the cancelled statements to leave the engine (statements still running)", async () =>
         {
+            ulong running = 0;
             await foreach (var row in host.Gateway.QueryAsync(Sql))
             {
                 running = row.Get<ulong>(0);
             }
 
-            if (running == 0)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return running;
+            return running;
+        }, running => running == 0, TimeSpan.FromSeconds(5));
     }
 }

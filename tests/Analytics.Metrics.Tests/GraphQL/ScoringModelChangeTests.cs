@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Analytics.Metrics.Scoring;
+using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Metrics.Tests.GraphQL;
@@ -61,11 +61,7 @@ public sealed class ScoringModelChangeTests : IAsyncLifetime
         var stored = await _host.Services.GetRequiredService<ScoringModelStore>().StoredAsync(CancellationToken.None)
             ?? throw new InvalidOperationException("No model is stored.");
         var repricing = _host.Services.GetRequiredService<RollupRepricing>();
-        var clock = Stopwatch.StartNew();
-        while (await repricing.StaleRowsAsync(stored, CancellationToken.None) is var stale && stale > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{stale} rollup rows are still priced under another model after a minute.");
-            await Task.Delay(200);
-        }
+        await Eventually.MatchAsync("no rollup row to be priced under another model (rows still so)",
+            () => repricing.StaleRowsAsync(stored, CancellationToken.None), stale => stale == 0);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Reports.Tests.Support;
 using Analytics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Analytics.Reports.Tests.Scheduling;
 
@@ -9,6 +11,8 @@ namespace Analytics.Reports.Tests.Scheduling;
 [Collection(ReportsHosts.Collection)]
 public sealed class TwoSchedulersTests
 {
+    private const string Runs = """{ reportRuns { id status node } }""";
+
     [Fact]
     public async Task Two_servers_whose_schedules_fire_together_deliver_the_period_once()
     {
@@ -27,20 +31,56 @@ public sealed class TwoSchedulersTests
         await using var two = new ReportsHost(nameof(TwoSchedulersTests), settings);
         try
         {
-            _ = one.Services;
-            _ = two.Services;
-            await Task.Delay(TimeSpan.FromSeconds(4));
-            var runs = await one.QueryAsync("""{ reportRuns { id status node } }""", key: ReportsHost.ViewerKey);
+            var firedOne = await ExecutionsAsync(one);
+            var firedTwo = await ExecutionsAsync(two);
+            await Eventually.MatchAsync("a run of the period to be delivered", () => one.QueryAsync(Runs, key: ReportsHost.ViewerKey),
+                body => RunsOf(body).Any(r => r.GetProperty("status").GetString() == "delivered"));
 
-            var run = Assert.Single(runs.GetProperty("data").GetProperty("reportRuns").EnumerateArray());
+            // Each scheduler runs the job one fire at a time: the second run to end after the delivery began after it, so
+            // both servers have asked for the delivered period again, and a second delivery would have been sent by then.
+            var before = (One: firedOne.Count, Two: firedTwo.Count);
+            await Eventually.MatchAsync("both schedulers to run the job twice more after the delivery", () => (One: firedOne.Count, Two: firedTwo.Count),
+                now => now.One >= before.One + 2 && now.Two >= before.Two + 2);
+            var runs = RunsOf(await one.QueryAsync(Runs, key: ReportsHost.ViewerKey));
+
+            var run = Assert.Single(runs);
             Assert.Equal("delivered", run.GetProperty("status").GetString());
-            Assert.Single(await smtp.WaitForAsync(1));
-            await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Single(smtp.Messages());
         }
         finally
         {
             await one.DropDatabaseAsync();
+        }
+    }
+
+    private static List<JsonElement> RunsOf(JsonElement body) => [.. body.GetProperty("data").GetProperty("reportRuns").EnumerateArray()];
+
+    /// <summary>Counts the job runs of the host's scheduler from now on (starting the host first).</summary>
+    private static async Task<ExecutionCounter> ExecutionsAsync(ReportsHost host)
+    {
+        var counter = new ExecutionCounter();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        scheduler.ListenerManager.AddJobListener(counter);
+        return counter;
+    }
+
+    /// <summary>Counts the job runs that ended (Quartz calls it after each, failed or not).</summary>
+    private sealed class ExecutionCounter : IJobListener
+    {
+        private int _count;
+
+        public string Name => "test-execution-counter";
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return default;
         }
     }
 }

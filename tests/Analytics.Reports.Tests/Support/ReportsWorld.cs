@@ -67,7 +67,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
     {
         gateway ??= await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
         clock ??= new FakeTimeProvider(now);
-        var outbox = Path.Combine(Path.GetTempPath(), "analytics-tests", $"outbox-{Guid.NewGuid():N}");
+        var outbox = TestFolders.NewPath("outbox");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

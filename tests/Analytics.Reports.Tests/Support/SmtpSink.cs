@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Analytics.Testing;
 using MimeKit;
 
 namespace Analytics.Reports.Tests.Support;
 
 /// <summary>
 /// A real SMTP server process: Debian's python3-aiosmtpd with its Mailbox handler, which keeps every message it receives
-/// in a Maildir folder, read back here with MimeKit.
+/// in a Maildir folder, read back here with MimeKit. The handler stores a message before it answers the client, so a
+/// message whose sending has returned is already in <see cref="Messages"/>.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
@@ -34,7 +36,7 @@ internal sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync(int? port = null)
     {
         var chosen = port ?? FreePort();
-        var maildir = Path.Combine(Path.GetTempPath(), "analytics-tests", $"maildir-{Guid.NewGuid():N}");
+        var maildir = TestFolders.NewPath("maildir");
         // Debian's interpreter, where python3-aiosmtpd is installed (a python3 earlier on PATH may not have it).
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var start = new ProcessStartInfo(python)
@@ -46,9 +48,7 @@ internal sealed class SmtpSink : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start python3 -m aiosmtpd.");
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var sink = new SmtpSink(process, chosen, maildir);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        await Eventually.MatchAsync($"aiosmtpd to listen on 127.0.0.1:{chosen}", async () =>
         {
             if (process.HasExited)
             {
@@ -59,13 +59,14 @@ internal sealed class SmtpSink : IAsyncDisposable
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, chosen);
-                return sink;
+                return "listening";
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException e)
             {
-                await Task.Delay(100);
+                return e.Message; // not listening yet
             }
-        }
+        }, state => state == "listening", TimeSpan.FromSeconds(20));
+        return new SmtpSink(process, chosen, maildir);
     }
 
     /// <summary>Every message received so far.</summary>
@@ -77,17 +78,9 @@ internal sealed class SmtpSink : IAsyncDisposable
             : [];
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages arrived (the handler writes them as they come).</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (Messages() is var messages && messages.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        return Messages();
-    }
+    /// <summary>Waits until at least <paramref name="count"/> messages arrived, for messages sent in the background.</summary>
+    public Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync($"{count} message(s) to arrive", Messages, messages => messages.Count >= count, timeout ?? TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync()
     {
