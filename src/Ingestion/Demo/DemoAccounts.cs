@@ -46,6 +46,14 @@ internal static class DemoAccounts
         var country = DemoNames.Countries[random.PickWeighted(DemoNames.Countries.Select(x => x.Weight).ToList())];
         var name = UniqueName(random, industry, names);
         var domain = DomainOf(name, country.Tld);
+        // Every other company in Singapore goes by a Chinese name (its domain keeps the romanised one), so names in CJK
+        // show in the UI and the PDF as a real APAC customer base has them. Chosen by number: the random draws stay as they were.
+        var chinese = DemoNames.ChineseStems[number / 2 % DemoNames.ChineseStems.Length] + DemoNames.ChineseIndustryWords[industry];
+        if (country.Name == "Singapore" && number % 2 == 0 && names.Add(chinese))
+        {
+            name = chinese;
+        }
+
         var employees = tier switch
         {
             "Tier 1" => random.LogUniform(2_000, 60_000),

@@ -36,6 +36,19 @@ internal static class DemoNames
         "Tidal", "Union", "Vista", "Willow", "Zenith", "Alder", "Birch", "Canyon", "Drift", "Everest", "Frontier",
     ];
 
+    /// <summary>Chinese brand names, for some companies in Singapore: a two-character stem and the industry's word.</summary>
+    public static readonly string[] ChineseStems =
+    [
+        "星辰", "华信", "新锐", "恒通", "瑞达", "博远", "汇智", "天成", "嘉禾", "明德", "鼎盛", "远航", "金桥", "云帆", "青松", "海纳",
+    ];
+
+    public static readonly Dictionary<string, string> ChineseIndustryWords = new(StringComparer.Ordinal)
+    {
+        ["Software"] = "软件", ["Financial Services"] = "金融", ["Healthcare"] = "医疗", ["Manufacturing"] = "制造",
+        ["Retail"] = "零售", ["Professional Services"] = "咨询", ["Telecommunications"] = "通信", ["Media"] = "传媒",
+        ["Education"] = "教育", ["Logistics"] = "物流", ["Energy"] = "能源", ["Public Sector"] = "公共服务",
+    };
+
     public static readonly string[] NameCores =
     [
         "wind", "point", "bridge", "field", "gate", "line", "stream", "path", "works", "labs", "forge", "peak", "wave",

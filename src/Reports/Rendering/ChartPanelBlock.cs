@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Analytics.Reports.Dashboards;
 using ScottPlot;
 using SkiaSharp;
@@ -8,6 +9,8 @@ namespace Analytics.Reports.Rendering;
 /// <summary>
 /// A line or bar chart drawn by ScottPlot straight onto the PDF page's canvas, so it stays vector and its text stays
 /// text; styled to the report's palette and fonts. Line charts draw a band for values with a margin, bar charts error bars.
+/// Rows that count the answers a point rests on (a <c>responses</c> field, as survey trends have) print that count under
+/// each label ("n=141"), as the UI shows it on hover: a score is never read without its sample.
 /// </summary>
 public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
 {
@@ -57,7 +60,12 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
         foreach (var tick in plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrWhiteSpace(t.Label)))
         {
             var x = plot.Axes.Bottom.GetPixel(tick.Position, data);
-            painter.Text(tick.Label, x, data.Bottom + TickLabelGap + capHeight, TickSize, ReportTheme.Muted, align: SKTextAlign.Center);
+            var lines = tick.Label.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var y = data.Bottom + TickLabelGap + capHeight + i * TickSize * 1.25f;
+                painter.Text(lines[i], x, y, TickSize, ReportTheme.Muted, align: SKTextAlign.Center);
+            }
         }
 
         foreach (var tick in plot.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrWhiteSpace(t.Label)))
@@ -67,10 +75,14 @@ public sealed class ChartPanelBlock(PanelData data) : PanelBlock(data)
         }
     }
 
+    /// <summary>A second label line with the answers the point rests on, when the row counts them.</summary>
+    private static string AnswersLine(JsonElement row) =>
+        PanelData.Number(row, "responses") is { } answers ? $"\nn={answers.ToString("0", CultureInfo.InvariantCulture)}" : "";
+
     private Plot Build(float width)
     {
         var rows = Data.Rows();
-        var labels = rows.Select(r => AxisLabel(Data.Label(r))).ToArray();
+        var labels = rows.Select(r => AxisLabel(Data.Label(r)) + AnswersLine(r)).ToArray();
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         var plot = new Plot();
         Style(plot);

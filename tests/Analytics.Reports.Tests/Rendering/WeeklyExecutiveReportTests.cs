@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Analytics.Reports.Dashboards;
 using Analytics.Reports.Rendering;
 using Analytics.Reports.WeeklyExecutive;
@@ -94,6 +95,17 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         var amounts = opportunities.Rows().Select(r => ValueFormatter.Format(DataPath.Resolve(r, "amount"), ValueFormat.Currency)).ToList();
         Assert.NotEmpty(amounts);
         Assert.All(amounts, amount => Assert.Contains($" {amount} ", all, StringComparison.Ordinal));
+
+        // The survey trends print the answers under each week shown ("n=141"): each one a point's count as GraphQL gives it.
+        var answers = new List<string>();
+        foreach (var id in new[] { "nps-trend", "csat-trend" })
+        {
+            answers.AddRange((await QueryPanelAsync(id, period)).Rows().Select(r => $"n={r.GetProperty("responses").GetInt32()}"));
+        }
+
+        var printed = Regex.Matches(all, @"\bn=\d+").Select(m => m.Value).ToList();
+        Assert.True(printed.Count >= 6, $"the two survey trends should print their points' answers; found {printed.Count}");
+        Assert.All(printed, n => Assert.Contains(n, answers));
 
         var comments = await QueryPanelAsync("detractor-comments", period);
         var quoted = comments.Rows().Select(r => r.GetProperty("comment").GetString()!).ToList();

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Analytics.Testing;
+
+namespace Analytics.Web.Tests;
+
+/// <summary>
+/// Names and comments in Chinese on the sales dashboard of the demo (some customers in Singapore go by Chinese names and
+/// comment in Chinese): a detractor's follow-up with both shows them as GraphQL gives them. A screenshot goes to
+/// TestResults/screenshots/sales-cjk.png. (The PDF side: Reports.Tests' CjkReportTests.)
+/// </summary>
+[Collection(DemoServerCollection.Name)]
+public sealed class CjkBrowserTests(DemoServer demo)
+{
+    [Fact]
+    public async Task A_chinese_account_name_and_comment_show_in_the_open_follow_ups()
+    {
+        var open = await demo.GraphQLAsync("{ followUps(status: OPEN, first: 100) { accountName comment } }", new Dictionary<string, object?>());
+        var chinese = open.GetProperty("followUps").EnumerateArray()
+            .Select(f => (Name: Text(f, "accountName"), Comment: Text(f, "comment")))
+            .Where(f => IsHan(f.Name) && IsHan(f.Comment)).ToList();
+        Assert.NotEmpty(chinese);
+
+        await using var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{demo.BaseUrl}/");
+        await page.FillAsync("#api-key", DemoServer.SalesKey);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.body.dataset.complete === 'true'");
+        await page.GotoAsync($"{demo.BaseUrl}/#/sales");
+        await page.WaitForFunctionAsync("() => document.body.dataset.complete === 'true' && document.querySelector(\"[data-panel='follow-ups-open'] tbody tr\") !== null");
+
+        var shown = await page.EvalOnSelectorAllAsync<string[][]>("[data-panel='follow-ups-open'] tbody tr",
+            "rows => rows.map(r => [r.querySelector(\"[data-field='accountName']\").textContent, r.querySelector(\"[data-field='comment']\").textContent])");
+        var folder = Directory.CreateDirectory(Path.Combine(DemoServer.ResultsFolder, "screenshots")).FullName;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "sales-cjk.png"), FullPage = true });
+
+        Assert.Contains(shown, row => chinese.Contains((row[0], row[1])));
+    }
+
+    private static string Text(JsonElement row, string field) => row.GetProperty(field).GetString() ?? "";
+
+    private static bool IsHan(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+}
