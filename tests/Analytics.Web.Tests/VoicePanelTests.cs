@@ -5,8 +5,8 @@ namespace Analytics.Web.Tests;
 
 /// <summary>
 /// The customers dashboard on its default window (the 28 days before today) of the demo: NPS with its answers and a
-/// verdict on its change, NPS by segment with the answers beside each score, and a rolling trend with answers in every
-/// week; each as GraphQL gives it. (DashboardBrowserTests compares every other figure.)
+/// verdict on its change, NPS by segment with the answers beside each score, a rolling trend with answers in every
+/// week, and the themes; each as GraphQL gives it. (DashboardBrowserTests compares every other figure.)
 /// </summary>
 [Collection(DemoServerCollection.Name)]
 public sealed class VoicePanelTests(DemoServer demo)
@@ -16,6 +16,7 @@ public sealed class VoicePanelTests(DemoServer demo)
           nps(from: $from, to: $to, groupBy: SEGMENT) { responses score groups { key responses } }
           npsComparison(from: $from, to: $to, previousFrom: $previousFrom, previousTo: $previousTo) { verdict }
           trend: nps(from: $trendFrom, to: $to, interval: WEEK, rollingDays: 28) { trend { responses } }
+          themes(from: $from, to: $to, first: 10) { name }
         }
         """;
 
@@ -49,6 +50,11 @@ public sealed class VoicePanelTests(DemoServer demo)
         Assert.Equal(verdict, await page.GetAttributeAsync("[data-panel='headline'] .figure[data-field='change.verdict']", "data-value"));
         var shown = await page.EvalOnSelectorAllAsync<string[]>("[data-panel='nps-segments'] [data-field='responses']", "cells => cells.map(c => c.dataset.value)");
         Assert.Equal(segments.Select(Text), shown);
+
+        // What comments talk about: real topics, as GraphQL lists them.
+        var themes = data.GetProperty("themes").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.True(themes.Count >= 5, $"the demo's comments of four weeks should have topics; found {themes.Count}");
+        Assert.Equal(themes, await page.EvalOnSelectorAllAsync<string[]>("[data-panel='themes'] [data-field='name']", "cells => cells.map(c => c.dataset.value)"));
     }
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -107,6 +107,12 @@ public sealed class WeeklyExecutiveReportTests(DemoReportHost host, ITestOutputH
         Assert.True(printed.Count >= 6, $"the two survey trends should print their points' answers; found {printed.Count}");
         Assert.All(printed, n => Assert.Contains(n, answers));
 
+        // What customers talk about: topics of the week, each with its comments and the NPS of those who mention it.
+        var themes = await QueryPanelAsync("themes", period);
+        var topics = themes.Rows().Select(r => string.Join(' ', themes.Panel.Values.Take(5).Select(v => ValueFormatter.Format(DataPath.Resolve(r, v.Field), v.Format)))).ToList();
+        Assert.NotEmpty(topics);
+        Assert.All(topics, row => Assert.Contains(row, all, StringComparison.Ordinal));
+
         var comments = await QueryPanelAsync("detractor-comments", period);
         var quoted = comments.Rows().Select(r => r.GetProperty("comment").GetString()!).ToList();
         Assert.Contains("Pricing went up again and nobody told us before the invoice arrived.", quoted);
