@@ -29,6 +29,7 @@ app.UseHttpMetrics();
 app.UseDashboardUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapHealthApi();
 app.MapIdentityApi();
 app.MapIngestionApi();

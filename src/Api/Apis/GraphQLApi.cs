@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Analytics.Api.GraphQL;
 using GraphQL;
@@ -16,7 +17,7 @@ public static class GraphQLApi
     /// </summary>
     public static RouteGroupBuilder MapGraphQLApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/graphql").RequireAuthorization(Auth.Roles.Viewer);
+        var group = app.MapGroup("/graphql").RequireAuthorization(Auth.Roles.Viewer).RequireRateLimiting(GraphQLServiceCollectionExtensions.InFlightPolicy);
         group.MapPost("", ExecuteAsync);
         return group;
     }
@@ -56,6 +57,14 @@ public static class GraphQLApi
 
         // A document that never ran (syntax, validation, limits, roles) is the client's mistake: 400, as GraphQL servers
         // answer. Running out of time is not (the same query may pass on a quieter server), so it stays 200 with TIMEOUT.
+        // A key over its budget gets 429 and when to come back.
+        if (result.Errors?.OfType<KeyBudgets.OverBudgetError>().FirstOrDefault() is { } overBudget)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(overBudget.RetryAfter.TotalSeconds)).ToString("0", CultureInfo.InvariantCulture);
+            await WriteAsync(http, serializer, StatusCodes.Status429TooManyRequests, result);
+            return;
+        }
+
         await WriteAsync(http, serializer, result.Executed || TimedOut(result) ? 200 : 400, result);
     }
 

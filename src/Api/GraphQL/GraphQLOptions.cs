@@ -19,6 +19,21 @@ public sealed class GraphQLOptions
     [Range(0.001, 3600)]
     public double TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The GraphQL work one API key may spend per minute, in complexity points (a metric over 28 days costs 10; see
+    /// docs/contract.md). Over it, 429 with Retry-After. Default is 60,000; at least <see cref="MaxComplexity"/>.
+    /// </summary>
+    [Range(10, 100_000_000)]
+    public int CostPerMinutePerKey { get; set; } = 60_000;
+
+    /// <summary>How many GraphQL requests of one API key run at once; more wait in its queue. Default is 6.</summary>
+    [Range(1, 1000)]
+    public int MaxInFlightPerKey { get; set; } = 6;
+
+    /// <summary>How many GraphQL requests of one API key may wait beyond those running; more get 429. Default is 30.</summary>
+    [Range(0, 10_000)]
+    public int QueuedPerKey { get; set; } = 30;
+
     /// <summary>Whether errors carry exception details (stack traces); for development only. Default is false.</summary>
     public bool ExposeExceptionDetails { get; set; }
 }

@@ -1,15 +1,45 @@
+using System.Threading.RateLimiting;
+using Analytics.Api.Auth;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>The GraphQL schema over the metrics, with its depth, complexity and time limits and its role checks.</summary>
+    /// <summary>The ASP.NET Core rate-limiting policy of <c>/graphql</c>: each API key's requests in flight and waiting.</summary>
+    public const string InFlightPolicy = "graphql-in-flight-per-key";
+
+    /// <summary>
+    /// The GraphQL schema over the metrics, with its depth, complexity and time limits, its role checks, and each key's
+    /// limits: work per minute (<see cref="KeyBudgets"/>) and requests in flight.
+    /// </summary>
     public static IHostApplicationBuilder AddGraphQLApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.CostPerMinutePerKey >= o.MaxComplexity, "GraphQL:CostPerMinutePerKey must be at least GraphQL:MaxComplexity, or some allowed documents could never run.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KeyBudgets>();
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(InFlightPolicy, http =>
+        {
+            var limits = http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+            var key = http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
+            return key is null ? RateLimitPartition.GetNoLimiter("") : RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = limits.MaxInFlightPerKey,
+                QueueLimit = limits.QueuedPerKey,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        }).OnRejected = (rejected, cancellationToken) =>
+        {
+            rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            rejected.HttpContext.Response.Headers.RetryAfter = "1";
+            return new ValueTask(rejected.HttpContext.Response.WriteAsJsonAsync(
+                new { errors = new[] { new { message = "This API key has too many GraphQL requests running and waiting; try again in a second.", extensions = new { code = "RATE_LIMITED" } } } },
+                cancellationToken));
+        });
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AnalyticsSchema>()
             .AddGraphTypes(typeof(AnalyticsSchema).Assembly)
@@ -18,8 +48,20 @@ public static class GraphQLServiceCollectionExtensions
             .AddComplexityAnalyzer((complexity, services) =>
             {
                 var limits = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+                var budgets = services.GetRequiredService<KeyBudgets>();
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
+                // Within the limits, the document is paid for from its key's budget before it runs.
+                complexity.ValidateComplexityDelegate = context =>
+                {
+                    if (context.Error is null && context.ValidationContext.User?.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is { } key
+                        && budgets.TryPay(key, context.TotalImpact) is { } wait)
+                    {
+                        context.Error = new KeyBudgets.OverBudgetError(wait, context.TotalImpact);
+                    }
+
+                    return Task.CompletedTask;
+                };
             })
             .AddErrorInfoProvider((errors, services) =>
                 errors.ExposeExceptionDetails = services.GetRequiredService<IOptions<GraphQLOptions>>().Value.ExposeExceptionDetails));

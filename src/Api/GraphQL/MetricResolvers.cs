@@ -16,10 +16,11 @@ internal static class MetricResolvers
     private const string FromDoc = "The window's first day (inclusive).";
     private const string ToDoc = "The day after the window's last day (exclusive).";
 
-    /// <summary>The <c>from</c> and <c>to</c> arguments of a window field.</summary>
+    /// <summary>The <c>from</c> and <c>to</c> arguments of a window field, which costs by the work it starts (<see cref="WorkCost"/>).</summary>
     public static FieldBuilder<TSource, TReturn> WindowArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<NonNullGraphType<DateType>>("from", FromDoc)
-        .Argument<NonNullGraphType<DateType>>("to", ToDoc);
+        .Argument<NonNullGraphType<DateType>>("to", ToDoc)
+        .WithComplexityImpact(WorkCost.Of);
 
     /// <summary>The <c>from</c>/<c>to</c> arguments (or two others) as a window, or an error naming what is wrong with them.</summary>
     public static DateWindow Window(this IResolveFieldContext context, string from = "from", string to = "to") =>
