@@ -35,11 +35,14 @@ switch (benchmark)
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
             args.Length > 2 ? args[2] : null);
         break;
+    case "flood":
+        await FloodBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
+        break;
     case "sql":
         await SqlTiming.RunAsync(args[1], args[2]);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, themes");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, themes, flood, sql");
         return 64;
 }
 

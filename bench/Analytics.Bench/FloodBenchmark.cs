@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Testing;
+
+namespace Analytics.Bench;
+
+/// <summary>
+/// Fair use under a flood (issue 16, finding 4), on the metrics benchmark's data (its folder, made by <c>metrics</c>):
+/// the real server process; one key (admin) sends alias-heavy documents (nine year-long funnels by industry with a weekly
+/// trend, just under the complexity limit) from 4 connections, while another key (sales) loads the four dashboards in a
+/// loop as the UI does (every panel's query at once, the window of the data's last four weeks), but the panels that ask
+/// for the journey or a cohort funnel: at 50M events those take 10 s and more on their own (issue 13, bench/RESULTS.md)
+/// and would hide what the flood does. Runs twice: with the per-key limits lifted (as before them) and with the
+/// defaults. Prints the loads alone, then under the flood (p50/p95), and the flood's answers by status.
+/// </summary>
+public static class FloodBenchmark
+{
+    private static readonly DateOnly To = new(2025, 11, 17);
+    private const int FloodConnections = 4;
+
+    private static readonly string FloodDocument = "{ " + string.Join(' ', Enumerable.Range(0, 9).Select(i =>
+        $"f{i}: funnel(from: \"2025-01-01\", to: \"2026-01-01\", groupBy: INDUSTRY, interval: WEEK) {{ stages {{ accounts }} }}")) + " }";
+
+    public static async Task RunAsync(string dataFolder, int seconds)
+    {
+        var dashboards = LoadDashboards();
+        var phases = new (string Name, Dictionary<string, string> Limits)[]
+        {
+            ("limits lifted (before)", new()
+            {
+                ["GraphQL:MaxComplexity"] = "1000000", ["GraphQL:CostPerMinutePerKey"] = "100000000",
+                ["GraphQL:MaxInFlightPerKey"] = "1000", ["GraphQL:QueuedPerKey"] = "10000",
+            }),
+            ("default limits (after)", new()),
+        };
+        foreach (var (name, limits) in phases)
+        {
+            var settings = HostSettings.Embedded(dataFolder);
+            settings["Serilog:MinimumLevel:Default"] = "Warning";
+            foreach (var (key, value) in limits)
+            {
+                settings[key] = value;
+            }
+
+            await using var server = await ServerProcess.StartAsync(settings, TimeSpan.FromMinutes(5));
+            // Warm-up, unmeasured, alone: the first loads start the server's background work (the comments' analysis).
+            var alone = new List<double>();
+            using (var warm = new HttpClient { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(5) })
+            {
+                for (var round = 0; round < 2; round++)
+                {
+                    foreach (var dashboard in dashboards)
+                    {
+                        alone.Add(await LoadAsync(warm, dashboard, CancellationToken.None));
+                    }
+                }
+            }
+
+            Console.WriteLine($"{name}: alone, the second round of loads ({string.Join(", ", dashboards.Select(d => d.Id))}): {string.Join(", ", alone.Skip(dashboards.Count).Select(ms => $"{ms:F0}"))} ms");
+
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var statuses = new List<HttpStatusCode>();
+            var flooders = Enumerable.Range(0, FloodConnections).Select(_ => Task.Run(async () =>
+            {
+                using var client = new HttpClient { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+                while (!stop.IsCancellationRequested)
+                {
+                    var status = await PostAsync(client, FloodDocument, HostSettings.AdminKey, CancellationToken.None);
+                    lock (statuses)
+                    {
+                        statuses.Add(status.Status);
+                    }
+
+                    if (status.Status == HttpStatusCode.TooManyRequests)
+                    {
+                        // A well-behaved client waits as told; a flood does not wait long.
+                        await Task.Delay(TimeSpan.FromMilliseconds(200));
+                    }
+                }
+            })).ToList();
+
+            var loads = new List<double>();
+            using var viewer = new HttpClient { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var dashboard in dashboards)
+                {
+                    loads.Add(await LoadAsync(viewer, dashboard, CancellationToken.None));
+                }
+            }
+
+            await Task.WhenAll(flooders);
+            loads.Sort();
+            Console.WriteLine($"{name}: under the flood, {loads.Count} dashboard loads in {seconds} s: p50 {BenchSupport.Percentile(loads, 0.5):F0} ms, p95 {BenchSupport.Percentile(loads, 0.95):F0} ms");
+            Console.WriteLine($"  flood: {string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{(int)g.Key}: {g.Count()}"))}");
+            await server.StopAsync();
+        }
+    }
+
+    private sealed record Dashboard(string Id, IReadOnlyList<(string Panel, string Query)> Panels);
+
+    /// <summary>Every panel's query of the repository's dashboards, but those shown only on a choice (an account's timeline).</summary>
+    private static List<Dashboard> LoadDashboards()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "dashboards")))
+        {
+            folder = folder.Parent;
+        }
+
+        return [.. Directory.GetFiles(Path.Combine(folder?.FullName ?? throw new InvalidOperationException("No dashboards folder above the benchmark."), "dashboards"), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(file => JsonNode.Parse(File.ReadAllText(file))!)
+            .Select(d => new Dashboard(d["id"]!.GetValue<string>(), [.. d["panels"]!.AsArray()
+                .Select(p => (p!["id"]!.GetValue<string>(), p["query"]!.GetValue<string>()))
+                .Where(p => !p.Item2.Contains("$accountId", StringComparison.Ordinal))
+                .Where(p => !p.Item2.Contains("journey", StringComparison.Ordinal) && !p.Item2.Contains("COHORT", StringComparison.Ordinal))]))];
+    }
+
+    /// <summary>All panels at once, as the UI loads a dashboard; the time until the last answers.</summary>
+    private static async Task<double> LoadAsync(HttpClient client, Dashboard dashboard, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var panels = await Task.WhenAll(dashboard.Panels.Select(async p =>
+        {
+            var (status, _) = await PostAsync(client, p.Query, HostSettings.SalesKey, cancellationToken, Variables());
+            if (status != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{dashboard.Id}/{p.Panel} answered {(int)status}");
+            }
+
+            return watch.Elapsed.TotalMilliseconds;
+        }));
+        return panels.Max();
+    }
+
+    private static JsonObject Variables() => new()
+    {
+        ["from"] = Day(To.AddDays(-28)), ["to"] = Day(To), ["previousFrom"] = Day(To.AddDays(-56)), ["previousTo"] = Day(To.AddDays(-28)),
+        ["trendFrom"] = Day(To.AddDays(-84)),
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(
+        HttpClient client, string query, string key, CancellationToken cancellationToken, JsonObject? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.SendAsync(request, cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+}
