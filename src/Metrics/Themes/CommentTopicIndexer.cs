@@ -15,7 +15,10 @@ public sealed class ThemesOptions
     public int IndexIntervalSeconds { get; set; } = 10;
 }
 
-/// <summary>Runs <see cref="CommentTopicIndex"/> every <c>Themes:IndexIntervalSeconds</c>, from the start of the host on.</summary>
+/// <summary>
+/// Runs <see cref="CommentTopicIndex"/> every <c>Themes:IndexIntervalSeconds</c>, from the start of the host on: a
+/// round only when answers were stored since the last (one cheap count tells), so an idle server costs the engine nothing.
+/// </summary>
 public sealed partial class CommentTopicIndexer(
     CommentTopicIndex index, IOptions<ThemesOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<CommentTopicIndexer> logger)
     : BackgroundService
@@ -29,7 +32,7 @@ public sealed partial class CommentTopicIndexer(
         {
             try
             {
-                await index.CatchUpAsync(stoppingToken);
+                await index.EnsureCurrentAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
