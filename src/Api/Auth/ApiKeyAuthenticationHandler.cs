@@ -21,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The claim that holds the key's id (a managed key's, or <c>config:NAME</c>).</summary>
     public const string KeyIdClaim = "analytics:key_id";
 
+    /// <summary>The id of the API key a request was authenticated with; null for the server's own principal (reports).</summary>
+    public static string? KeyIdOf(ClaimsPrincipal? user) => user?.FindFirst(KeyIdClaim)?.Value;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || string.IsNullOrEmpty(header.Parameter))

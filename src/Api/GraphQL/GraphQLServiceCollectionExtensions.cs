@@ -25,7 +25,7 @@ public static class GraphQLServiceCollectionExtensions
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(InFlightPolicy, http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-            var key = http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
+            var key = ApiKeyAuthenticationHandler.KeyIdOf(http.User);
             return key is null ? RateLimitPartition.GetNoLimiter("") : RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = limits.MaxInFlightPerKey,
@@ -54,7 +54,7 @@ public static class GraphQLServiceCollectionExtensions
                 // Within the limits, the document is paid for from its key's budget before it runs.
                 complexity.ValidateComplexityDelegate = context =>
                 {
-                    if (context.Error is null && context.ValidationContext.User?.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is { } key
+                    if (context.Error is null && ApiKeyAuthenticationHandler.KeyIdOf(context.ValidationContext.User) is { } key
                         && budgets.TryPay(key, context.TotalImpact) is { } wait)
                     {
                         context.Error = new KeyBudgets.OverBudgetError(wait, context.TotalImpact);

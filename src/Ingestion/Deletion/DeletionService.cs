@@ -19,7 +19,8 @@ public sealed record DeletionReport(string RequestId, DeletionSubject Subject, I
 /// <summary>
 /// Erases a contact (by email: their events, under any of their identities, contact records, survey answers and
 /// identities) or an account (its events, contacts, answers, opportunities, list memberships and the account itself),
-/// with the copies other modules keep of them (<see cref="SchemaCatalog.PersonalData"/>: comments' analyses, follow-ups), rebuilds the rollups of the months their events were in, and logs the request in <c>deletion_requests</c>.
+/// with the copies other modules keep of them (<see cref="SchemaCatalog.PersonalData"/>: comments' analyses,
+/// follow-ups), rebuilds the rollups of the months their events were in, and logs the request in <c>deletion_requests</c>.
 /// It first waits for the spool writer to store what was accepted before the request, so nothing of the subject that
 /// was already accepted arrives after the erasure.
 /// </summary>

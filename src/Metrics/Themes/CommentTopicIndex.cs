@@ -97,7 +97,7 @@ public sealed partial class CommentTopicIndex(
     private async Task<int> AnalyseNewAsync(IReadOnlyDictionary<string, long> phrases, CancellationToken cancellationToken)
     {
         var answers = await gateway.ListAsync($"""
-            SELECT r.survey AS survey, r.response_id AS response_id, r.updated_at AS updated_at, r.responded_at AS responded_at,
+            SELECT r.survey AS survey, r.response_id AS response_id, r.updated_at AS answer_version, r.responded_at AS responded_at,
                    r.score AS score, r.comment AS comment, r.account_id AS account_id, r.contact_id AS contact_id, r.segment AS segment
             FROM survey_responses AS r FINAL
             WHERE (r.survey, r.response_id, r.updated_at) NOT IN
@@ -105,13 +105,7 @@ public sealed partial class CommentTopicIndex(
             ORDER BY r.updated_at, r.survey, r.response_id
             LIMIT {"{batch:UInt32}"}
             """,
-            new QueryParameters().Add("batch", (uint)Batch),
-            r => new object?[]
-            {
-                r.Get<string>("survey"), r.Get<string>("response_id"), r.Get<DateTime>("updated_at"), r.Get<DateTime>("responded_at"),
-                r.Get<byte>("score"), r.Get<string>("comment"), r.Get<string>("account_id"), r.Get<string>("contact_id"), r.Get<string?>("segment"),
-            },
-            cancellationToken);
+            new QueryParameters().Add("batch", (uint)Batch), AnswerFields, cancellationToken);
         var stamp = NextStamp();
         var rows = answers.Select(a =>
         {
@@ -145,10 +139,7 @@ public sealed partial class CommentTopicIndex(
             $"SELECT * FROM {CommentTopicTables.CommentTopics.Name} FINAL WHERE hasAny(pairs, {{changed:Array(String)}})",
             new QueryParameters().Add("changed", changed),
             r => Row(
-                [
-                    r.Get<string>("survey"), r.Get<string>("response_id"), r.Get<DateTime>("answer_version"), r.Get<DateTime>("responded_at"),
-                    r.Get<byte>("score"), r.Get<string>("comment"), r.Get<string>("account_id"), r.Get<string>("contact_id"), r.Get<string?>("segment"),
-                ],
+                AnswerFields(r),
                 r.Get<sbyte?>("sentiment") is { } s ? (CommentSentiment)(1 - s) : null,
                 Tokens(r.Get<string[]>("token_keys"), r.Get<string[]>("token_surfaces"), r.Get<uint[]>("token_positions"), r.Get<byte[]>("token_roles")),
                 now,
@@ -173,9 +164,14 @@ public sealed partial class CommentTopicIndex(
     /// </summary>
     private async Task MergeIfManyRewrittenAsync(int rewritten, CancellationToken cancellationToken)
     {
+        if (rewritten == 0)
+        {
+            return;
+        }
+
         var table = CommentTopicTables.CommentTopics.Name;
         var answers = (await gateway.ListAsync($"SELECT count() AS n FROM {table}", new QueryParameters(), r => r.Get<ulong>("n"), cancellationToken)).Single();
-        if (rewritten > 0 && (ulong)rewritten * 10 >= answers)
+        if ((ulong)rewritten * 10 >= answers)
         {
             await gateway.ExecuteAsync($"OPTIMIZE TABLE {dialect.Qualified(dialect.StorageTable(table))}{dialect.OnCluster} FINAL", cancellationToken: cancellationToken);
         }
@@ -192,9 +188,8 @@ public sealed partial class CommentTopicIndex(
             new QueryParameters(),
             r =>
             {
-                var key = r.Get<string>("pair");
-                var space = key.IndexOf(' ', StringComparison.Ordinal);
-                return new WordPair(key[..space], key[(space + 1)..], (long)r.Get<ulong>("occurrences"), (long)r.Get<ulong>("comments"));
+                var (first, second) = TopicMentions.PairWords(r.Get<string>("pair"));
+                return new WordPair(first, second, (long)r.Get<ulong>("occurrences"), (long)r.Get<ulong>("comments"));
             },
             cancellationToken);
         if (pairs.Count == 0)
@@ -208,6 +203,13 @@ public sealed partial class CommentTopicIndex(
             .ToDictionary(w => w.Key, w => w.Count, StringComparer.Ordinal);
         return PhraseFinder.Select(pairs, words, words.Values.Sum());
     }
+
+    /// <summary>The answer's own columns of a row, in the order of <see cref="Columns"/> (the comment fifth from zero).</summary>
+    private static object?[] AnswerFields(ClickHouseRow r) =>
+    [
+        r.Get<string>("survey"), r.Get<string>("response_id"), r.Get<DateTime>("answer_version"), r.Get<DateTime>("responded_at"),
+        r.Get<byte>("score"), r.Get<string>("comment"), r.Get<string>("account_id"), r.Get<string>("contact_id"), r.Get<string?>("segment"),
+    ];
 
     private static object?[] Row(object?[] answer, CommentSentiment? sentiment, IReadOnlyList<TopicToken> tokens, IReadOnlyDictionary<string, long> phrases, DateTime stamp)
     {

@@ -11,6 +11,13 @@ public static class TopicMentions
 {
     public static string PairKey(string first, string second) => $"{first} {second}";
 
+    /// <summary>The two keys of a <see cref="PairKey"/>.</summary>
+    public static (string First, string Second) PairWords(string pair)
+    {
+        var space = pair.IndexOf(' ', StringComparison.Ordinal);
+        return (pair[..space], pair[(space + 1)..]);
+    }
+
     /// <summary>
     /// The phrases whose change from <paramref name="before"/> to <paramref name="now"/> can change what a comment
     /// mentions: those added or removed, and two overlapping phrases ("a b", "b c") whose order by comments changed.
@@ -18,10 +25,10 @@ public static class TopicMentions
     public static HashSet<string> Changed(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> now)
     {
         var changed = now.Keys.Where(p => !before.ContainsKey(p)).Concat(before.Keys.Where(p => !now.ContainsKey(p))).ToHashSet(StringComparer.Ordinal);
-        var byFirstWord = now.Keys.ToLookup(p => p[..p.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal);
+        var byFirstWord = now.Keys.ToLookup(p => PairWords(p).First, StringComparer.Ordinal);
         foreach (var left in now.Keys)
         {
-            foreach (var right in byFirstWord[left[(left.IndexOf(' ', StringComparison.Ordinal) + 1)..]])
+            foreach (var right in byFirstWord[PairWords(left).Second])
             {
                 if (before.TryGetValue(left, out var l) && before.TryGetValue(right, out var r)
                     && l.CompareTo(r) != now[left].CompareTo(now[right]))
