@@ -13,7 +13,7 @@ internal static class DemoComments
         [("onboarding", 1)] = ["Onboarding was quick, we had our first dashboard live in a week.", "The onboarding team knew our stack and it showed.", "Setup was painless, the checklist kept everyone on track."],
         [("onboarding", 0)] = ["Onboarding was fine but took longer than promised.", "Getting started needed more hand-holding than we expected."],
         [("onboarding", -1)] = ["Onboarding dragged on for two months, with three different contacts.", "Implementation was rough: nobody owned the data mapping."],
-        [("support", 1)] = ["Great support: every ticket gets a quick, knowledgeable answer.", "Our CSM is fantastic, proactive and honest.", "Best support team we have worked with."],
+        [("support", 1)] = ["Great support team: every ticket gets solved quickly.", "Our CSM is fantastic, proactive and honest.", "Best support team we have worked with."],
         [("support", 0)] = ["Support is polite but sometimes slow on complex tickets.", "Support is OK; first answers are often canned."],
         [("support", -1)] = ["Tickets sit for days without an answer.", "We had to escalate twice to get a \"priority\" issue looked at."],
         [("pricing", 1)] = ["Good value for what we get.", "Pricing is fair and the annual plan made budgeting easy."],
@@ -40,7 +40,7 @@ internal static class DemoComments
         var closer = tone switch
         {
             1 => random.Pick<string>(["", "", " Keep it up!", " Would recommend.", " Thanks."]),
-            -1 => random.Pick<string>(["", "", " Please fix this.", "\nWe raised it at our quarterly business review."]),
+            -1 => random.Pick<string>(["", "", " Please fix this.", "\nWe raised it with our account manager."]),
             _ => "",
         };
         return sentence + closer;
