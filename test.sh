@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-./scripts/setup.sh
+./scripts/setup.sh --test-clients
 echo "[test] building"
 dotnet build Analytics.sln --nologo -v quiet -clp:ErrorsOnly
 

@@ -4,6 +4,8 @@
 #   - libchdb.so, the embedded ClickHouse engine, from the pinned npm package, integrity checked, into .cache/chdb
 #   - Chart.js for the dashboard web UI, from the pinned npm package, integrity checked, into dashboards/web/vendor
 #   - NuGet packages (dotnet restore)
+#   - with --test-clients (./test.sh passes it): the npm clients the tests drive (graphql-js, urql, Segment's library)
+#     into tests/clients/node_modules, by `npm ci` against the integrity pinned in tests/clients/package-lock.json
 # A second run with everything present takes a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,6 +84,16 @@ install_chartjs() {
   log "installed chart.js $CHARTJS_VERSION into $CHARTJS_DIR"
 }
 
+install_test_clients() {
+  local dir="tests/clients"
+  # npm ci writes node_modules/.package-lock.json: newer than the lockfile means it ran since the lockfile last changed.
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    return 0
+  fi
+  log "installing the npm test clients into $dir"
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --silent)
+}
+
 restore_nuget() {
   dotnet restore Analytics.sln --verbosity quiet --nologo >/dev/null || dotnet restore Analytics.sln --verbosity minimal
 }
@@ -89,4 +101,5 @@ restore_nuget() {
 install_debian_packages
 install_chdb
 install_chartjs
+[ "${1:-}" = "--test-clients" ] && install_test_clients
 restore_nuget

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Analytics.Testing;
+
+/// <summary>
+/// Runs a script of tests/clients (an ES module beside the pinned npm clients: graphql-js, urql, Segment's library)
+/// with Node, so tests can drive the server with the real third-party libraries rather than an imitation of them.
+/// </summary>
+public static class NodeClients
+{
+    /// <summary>tests/clients in the source tree, found by walking up from the test binaries.</summary>
+    public static string Folder { get; } = Find();
+
+    /// <summary>
+    /// Runs <c>node &lt;script&gt;</c> in the clients folder with the given environment and returns its standard output;
+    /// a non-zero exit or the deadline fails with the script's standard error.
+    /// </summary>
+    public static async Task<string> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? deadline = null)
+    {
+        var start = new ProcessStartInfo("node", script)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"node {script} ran past its deadline; stderr: {await error}");
+        }
+
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"node {script} exited with {process.ExitCode}; stderr: {await error}; stdout: {await output}");
+    }
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "clients");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+            {
+                return Directory.Exists(Path.Combine(candidate, "node_modules"))
+                    ? candidate
+                    : throw new DirectoryNotFoundException($"{candidate}/node_modules is missing: run ./scripts/setup.sh --test-clients (./test.sh does).");
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/clients not found above the test folder.");
+    }
+}
