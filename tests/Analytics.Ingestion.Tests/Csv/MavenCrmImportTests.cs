@@ -57,7 +57,7 @@ public sealed class MavenCrmImportTests
         Assert.Equal(RawPipeline(pipeline).Count(r => r.Fields[2] == "GTXPro" && r.Fields[5] != ""), rows.Count(r => r.Record is OpportunityRecord { Type: "GTXPro" }));
         Assert.DoesNotContain(rows, r => r.Record is OpportunityRecord { Type: "GTX Pro" });
 
-        var rawAccounts = SimpleDelimited.Read(Path.Combine(Folder, "accounts.csv"), ',').Skip(1).ToList();
+        var rawAccounts = CsvTable.RecordsOfFile(Path.Combine(Folder, "accounts.csv"), ',').Skip(1).ToList();
         Assert.Equal(rawAccounts.Select(r => Ok(r.Line, ExpectedAccount(r.Fields))), accounts);
         Assert.Equal(rawAccounts.Count(r => r.Fields[1] == "technolgy"), accounts.Count(r => r.Record is AccountRecord { Industry: "technolgy" }));
         Assert.Contains(accounts, r => r.Record is AccountRecord { Industry: "technolgy" });
@@ -69,7 +69,7 @@ public sealed class MavenCrmImportTests
         var text = File.ReadAllText(path);
         Assert.DoesNotContain('"', text);
         Assert.Equal(text.Count(c => c == '\n'), text.Split("\r\n").Length - 1); // every line ends with CRLF
-        var records = SimpleDelimited.Read(path, ',');
+        var records = CsvTable.RecordsOfFile(path, ',');
         Assert.All(records, r => Assert.Equal(8, r.Fields.Length));
         return records.Skip(1).ToList();
     }

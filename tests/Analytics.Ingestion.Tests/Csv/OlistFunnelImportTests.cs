@@ -19,7 +19,7 @@ public sealed class OlistFunnelImportTests
     [Fact]
     public async Task Leads_import_as_events_keeping_unknown_origin_apart_from_an_empty_one()
     {
-        var raw = SimpleDelimited.Read(Leads, ',').Skip(1).ToList();
+        var raw = CsvTable.RecordsOfFile(Leads, ',').Skip(1).ToList();
 
         // mql_id,first_contact_date,landing_page_id,origin
         var rows = await ImportAsync(CsvKind.Events, new GeneratedStream(LinesWithEndings(Leads).Select((line, i) =>
@@ -40,8 +40,8 @@ public sealed class OlistFunnelImportTests
     [Fact]
     public async Task The_deal_won_before_its_first_contact_is_rejected_by_line_and_every_other_deal_is_kept_zero_revenue_included()
     {
-        var firstContact = SimpleDelimited.Read(Leads, ',').Skip(1).ToDictionary(r => r.Fields[0], r => r.Fields[1]);
-        var raw = SimpleDelimited.Read(Deals, ',').Skip(1).ToList();
+        var firstContact = CsvTable.RecordsOfFile(Leads, ',').Skip(1).ToDictionary(r => r.Fields[0], r => r.Fields[1]);
+        var raw = CsvTable.RecordsOfFile(Deals, ',').Skip(1).ToList();
 
         // mql_id,seller_id,sdr_id,sr_id,won_date,business_segment,lead_type,lead_behaviour_profile,has_company,has_gtin,
         // average_stock,business_type,declared_product_catalog_size,declared_monthly_revenue (+ created_at,status)

@@ -17,7 +17,7 @@ public sealed class RSurveyImportTests
     [Fact]
     public async Task Survey_2018_keeps_free_text_with_commas_quotes_and_newlines_and_rejects_the_NA_answers_by_line()
     {
-        var raw = SimpleDelimited.Read(File2018, '\t');
+        var raw = CsvTable.RecordsOfFile(File2018, '\t');
         var (time, score, comment, segment) = Columns(raw[0].Fields, "Qtime", "Qrecommend", "Qlike_best", "Qindustry");
         var answers = raw.Skip(1).ToList();
         Assert.Equal(62, answers.Sum(r => r.Fields.Count(f => f.Contains('\n'))));
@@ -38,7 +38,7 @@ public sealed class RSurveyImportTests
     [Fact]
     public async Task Survey_2019_as_exported_is_rejected_row_by_row_since_its_timestamps_are_not_iso_8601()
     {
-        var raw = SimpleDelimited.Read(File2019, '\t');
+        var raw = CsvTable.RecordsOfFile(File2019, '\t');
         var (time, score, comment, segment) = Columns(raw[0].Fields, "Timestamp", "How likely are you to recommend R", "What do you like best about using R", "What industry do you work");
 
         var rows = await ImportAsync(File2019, Renames(raw[0].Fields, time, score, comment, segment));
@@ -53,7 +53,7 @@ public sealed class RSurveyImportTests
     [Fact]
     public async Task Survey_2019_with_timestamps_converted_to_iso_8601_keeps_every_answer_and_rejects_the_43_blank_ones_by_line()
     {
-        var raw = SimpleDelimited.Read(File2019, '\t');
+        var raw = CsvTable.RecordsOfFile(File2019, '\t');
         var (time, score, comment, segment) = Columns(raw[0].Fields, "Timestamp", "How likely are you to recommend R", "What do you like best about using R", "What industry do you work");
         var answers = raw.Skip(1).ToList();
 
