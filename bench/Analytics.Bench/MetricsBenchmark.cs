@@ -174,7 +174,7 @@ public static class MetricsBenchmark
     /// after the warm-ups, with the median time of each SQL statement it runs (statements of one call may overlap); the
     /// statements' text goes to <paramref name="sqlFolder"/>.
     /// </summary>
-    public static async Task ProfileAsync(int eventCount, int runs, string dataFolder, string sqlFolder)
+    public static async Task ProfileAsync(int eventCount, int runs, string dataFolder, string sqlFolder, string? onlyCases = null)
     {
         await PrepareAsync(dataFolder, eventCount);
         Directory.CreateDirectory(sqlFolder);
@@ -182,8 +182,9 @@ public static class MetricsBenchmark
         var models = new ScoringModelStore(gateway, TimeProvider.System);
         var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
             new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, models),
-            new JourneyQuery(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions())));
-        foreach (var (c, index) in Cases().Select((c, i) => (c, i)))
+            new JourneyQuery(gateway, new JourneySpanIndex(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions()), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<JourneySpanIndex>.Instance)));
+        foreach (var (c, index) in Cases().Select((c, i) => (c, i)).Where(p => onlyCases is null || p.c.Name.Contains(onlyCases, StringComparison.Ordinal)))
         {
             for (var i = 0; i < Warmups; i++)
             {

@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder | themes [runs] [data folder] | sql data-folder file.sql
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | themes [runs] [data folder] | sql data-folder file.sql
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -28,7 +28,8 @@ switch (benchmark)
             int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture),
             args[3],
-            args[4]);
+            args[4],
+            args.Length > 5 ? args[5] : null);
         break;
     case "themes":
         await ThemesBenchmark.RunAsync(

@@ -1,4 +1,5 @@
 using Analytics.Api.Hosting;
+using Analytics.Metrics.Journey;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Themes;
 using Analytics.Storage.Embedded;
@@ -6,6 +7,7 @@ using Analytics.Storage.Schema;
 using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Metrics.Tests;
 
@@ -32,6 +34,10 @@ internal sealed class MetricsDatabase : IAsyncDisposable
         await index.CatchUpAsync(CancellationToken.None);
         return index;
     }
+
+    /// <summary>The server's journey spans of this database, with the given lookback (90 days unless told).</summary>
+    public JourneySpanIndex JourneySpans(IOptions<JourneyOptions>? options = null) =>
+        new(Gateway, Models, options ?? Options.Create(new JourneyOptions()), TimeProvider.System, NullLogger<JourneySpanIndex>.Instance);
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {

@@ -12,4 +12,8 @@ public sealed class JourneyOptions
     /// </summary>
     [Range(1, 3650)]
     public int LookbackDays { get; set; } = 90;
+
+    /// <summary>How often the journey's spans catch up with newly stored activity, in seconds. Default is 10.</summary>
+    [Range(1, 3600)]
+    public int IndexIntervalSeconds { get; set; } = 10;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Analytics.Metrics.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,37 +17,16 @@ public sealed class ThemesOptions
 }
 
 /// <summary>
-/// Runs <see cref="CommentTopicIndex"/> every <c>Themes:IndexIntervalSeconds</c>, from the start of the host on: a
-/// round only when answers were stored since the last (one cheap count tells), so an idle server costs the engine nothing.
+/// Runs <see cref="CommentTopicIndex"/> every <c>Themes:IndexIntervalSeconds</c>: a round only when answers were stored
+/// since the last (one cheap count tells), so an idle server costs the engine nothing.
 /// </summary>
-public sealed partial class CommentTopicIndexer(
+public sealed class CommentTopicIndexer(
     CommentTopicIndex index, IOptions<ThemesOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<CommentTopicIndexer> logger)
-    : BackgroundService
+    : RepeatingRound(lifetime, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not before the host has started: a failed start must find no query of ours running when it closes storage.
-        await lifetime.WaitForStartedAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var interval = TimeSpan.FromSeconds(options.Value.IndexIntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await index.EnsureCurrentAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e, interval.TotalSeconds);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.IndexIntervalSeconds);
 
-            await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override string Purpose => "analysing survey comments for themes";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Analysing survey comments for themes failed; trying again in {Seconds} s")]
-    private partial void LogFailed(Exception exception, double seconds);
+    protected override Task RoundAsync(CancellationToken cancellationToken) => index.EnsureCurrentAsync(cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed class JourneyQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(Month());
 
-        var result = await new JourneyQuery(db.Gateway, db.Models, TenDays).RunAsync(new JourneyRequest(Window), default);
+        var result = await new JourneyQuery(db.Gateway, db.JourneySpans(TenDays)).RunAsync(new JourneyRequest(Window), default);
 
         Assert.Equal(
             [
@@ -58,7 +58,7 @@ public sealed class JourneyQueryTests
     {
         var story = Month().OnList("abm", "returner").OnList("abm", "closer").OnList("abm", "quiet");
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(story);
-        var query = new JourneyQuery(db.Gateway, db.Models, TenDays);
+        var query = new JourneyQuery(db.Gateway, db.JourneySpans(TenDays));
 
         var byTier = await query.RunAsync(new JourneyRequest(Window, GroupBy: FunnelGroupBy.Tier), default);
         var listed = await query.RunAsync(new JourneyRequest(Window, "abm"), default);
@@ -76,7 +76,7 @@ public sealed class JourneyQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(Month());
 
-        var result = await new JourneyQuery(db.Gateway, db.Models, TenDays).RunAsync(new JourneyRequest(new(new(2025, 6, 1), new(2025, 7, 1))), default);
+        var result = await new JourneyQuery(db.Gateway, db.JourneySpans(TenDays)).RunAsync(new JourneyRequest(new(new(2025, 6, 1), new(2025, 7, 1))), default);
 
         // loyal's first deal was created in February 2026: in June 2025 everyone is a target.
         Assert.Equal([(7L, 7L, 0L, 0L), (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0)], result.Stages.Select(s => (s.AtStart, s.AtEnd, s.Entered, s.Progressed)));
@@ -88,7 +88,7 @@ public sealed class JourneyQueryTests
     {
         var story = new Story().Account("a").Event("a", Day(1, 23.5), "ad", "click");
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(story);
-        var query = new JourneyQuery(db.Gateway, db.Models, TenDays);
+        var query = new JourneyQuery(db.Gateway, db.JourneySpans(TenDays));
 
         // At midnight of the 11th the lookback is [1st, 11th): still aware. At midnight of the 12th it is [2nd, 12th).
         var stillAware = await query.RunAsync(new JourneyRequest(new(Date(2), Date(11))), default);

@@ -1,0 +1,174 @@
+using Analytics.Metrics.Common;
+using Analytics.Metrics.Scoring;
+using Analytics.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Metrics.Journey;
+
+/// <summary>
+/// Keeps <see cref="JourneySpanTables.Spans"/> current with the daily activity rollup, so the journey reads one small
+/// row per account instead of its every day (17 million account-days in a year at 50M events). A round redoes the
+/// accounts whose rollup rows were written since the last (the view of <see cref="JourneySpanTables.ChangedView"/>
+/// marks them); the first round of a process, a round after the scoring model or the lookback changed, and one an hour
+/// redo every account, which also forgets accounts whose events were all erased. Queries call
+/// <see cref="EnsureCurrentAsync"/>, so what was just stored is in their answer.
+/// </summary>
+/// <remarks>
+/// Spans intuition: an account's points of the lookback at midnight m are those of the days [m − L, m), so a day's
+/// points enter the sum at midnight day + 1 and leave it at day + L + 1. Sorting those moves and summing them gives the
+/// sum at every midnight where it changes; runs where it reaches the threshold are the ENGAGED spans. AWARE is the same
+/// with one for every day that has a row. Rows of a day not yet merged are moves of their own, which sum the same.
+/// </remarks>
+public sealed partial class JourneySpanIndex(
+    IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options, TimeProvider clock, ILogger<JourneySpanIndex> logger)
+{
+    /// <summary>
+    /// How far before the latest mark a round looks again. TRICKY: a row is stamped when its insert runs and seen when
+    /// the insert is committed, so one stamped just before the latest mark a round saw may not have been visible yet.
+    /// </summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan FullRoundEvery = TimeSpan.FromHours(1);
+
+    private const string Build = """
+        INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
+        SELECT account_id,
+            arrayZip(arrayFilter((m, now, before) -> now AND NOT before, at, engaged_now, engaged_before),
+                     arrayFilter((m, now, before) -> NOT now AND before, at, engaged_now, engaged_before)) AS engaged,
+            arrayZip(arrayFilter((m, now, before) -> now AND NOT before, at, aware_now, aware_before),
+                     arrayFilter((m, now, before) -> NOT now AND before, at, aware_now, aware_before)) AS aware,
+            {basis:String} AS basis, {computed_at:DateTime64(6, 'UTC')} AS computed_at
+        FROM (
+            SELECT account_id,
+                -- (midnight, points, days) moves: a day's row enters at day + 1 and leaves at day + L + 1.
+                arraySort(move -> move.1, arrayConcat(
+                    arrayMap(d -> (d.1 + 1, d.2, toInt32(1)), days),
+                    arrayMap(d -> (d.1 + {lookback:Int32} + 1, -d.2, toInt32(-1)), days))) AS moves,
+                arrayMap(move -> move.1, moves) AS midnights,
+                arrayCumSum(arrayMap(move -> move.2, moves)) AS points,
+                arrayCumSum(arrayMap(move -> move.3, moves)) AS active,
+                -- The sums once every move of a midnight is in: at its last move.
+                arrayPushBack(arrayPopFront(midnights), -1) AS next,
+                arrayFilter((m, n) -> m != n, midnights, next) AS at,
+                arrayMap(p -> p >= {threshold:Float64} - 1e-9, arrayFilter((p, m, n) -> m != n, points, midnights, next)) AS engaged_now,
+                arrayMap(a -> a > 0, arrayFilter((a, m, n) -> m != n, active, midnights, next)) AS aware_now,
+                arrayPushFront(arrayPopBack(engaged_now), 0) AS engaged_before,
+                arrayPushFront(arrayPopBack(aware_now), 0) AS aware_before
+            FROM (
+                SELECT account_id, groupArray((toInt32(bucket), points)) AS days
+                FROM ({daily_points})
+                GROUP BY account_id
+            )
+        )
+        """;
+
+    private readonly SemaphoreSlim _round = new(1, 1);
+    private string? _basis;
+    private DateTime _marksSeen;
+    private DateTime _lastFullRound;
+
+    /// <summary>The lookback the spans are computed with, in days (<c>Journey:LookbackDays</c>).</summary>
+    public int LookbackDays => options.Value.LookbackDays;
+
+    /// <summary>Brings the spans up to date with the rollup, if anything changed since the last round.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            var model = await models.PricedAsync(cancellationToken);
+            var basis = $"model {model.Version}, lookback {LookbackDays}";
+            var marks = await LatestMarkAsync(cancellationToken);
+            if (basis != _basis || clock.GetUtcNow().UtcDateTime - _lastFullRound > FullRoundEvery)
+            {
+                await FullRoundAsync(model, basis, marks, cancellationToken);
+            }
+            else if (marks > _marksSeen)
+            {
+                await ChangedRoundAsync(model, basis, marks, cancellationToken);
+            }
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task FullRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow().UtcDateTime;
+        var stamp = await BuildAsync(model, basis, accounts: null, cancellationToken);
+        // Accounts the rollup no longer has (every event erased) keep an older row: gone now. Marks older than what
+        // this round covered are not needed again.
+        await gateway.ExecuteAsync("DELETE FROM journey_spans WHERE computed_at < {stamp:DateTime64(6, 'UTC')}",
+            new QueryParameters().Add("stamp", stamp), cancellationToken);
+        await gateway.ExecuteAsync("DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
+            new QueryParameters().Add("before", OverlapBefore(marks)), cancellationToken);
+        (_basis, _marksSeen, _lastFullRound) = (basis, marks, started);
+        LogFullRound(clock.GetUtcNow().UtcDateTime - started);
+    }
+
+    private async Task ChangedRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
+    {
+        var accounts = await gateway.ListAsync(
+            "SELECT DISTINCT account_id FROM journey_changed_accounts WHERE marked_at > {after:DateTime64(6, 'UTC')}",
+            new QueryParameters().Add("after", OverlapBefore(_marksSeen)), r => r.Get<string>("account_id"), cancellationToken);
+        if (accounts.Count > 0)
+        {
+            await BuildAsync(model, basis, accounts.ToArray(), cancellationToken);
+            // An account of the list with no rollup row left gets empty spans, so none of its old ones stay.
+            await gateway.ExecuteAsync(
+                """
+                INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
+                SELECT account_id, [], [], {basis:String}, {computed_at:DateTime64(6, 'UTC')}
+                FROM (SELECT arrayJoin({accounts:Array(String)}) AS account_id)
+                WHERE account_id NOT IN (SELECT account_id FROM account_activity_daily WHERE account_id IN {accounts:Array(String)})
+                """,
+                new QueryParameters().Add("accounts", accounts.ToArray()).Add("basis", basis).Add("computed_at", NextStamp()), cancellationToken);
+        }
+
+        _marksSeen = marks;
+    }
+
+    /// <summary>Writes the spans of <paramref name="accounts"/> (every account when null); returns their stamp.</summary>
+    private async Task<DateTime> BuildAsync(PricedModel model, string basis, string[]? accounts, CancellationToken cancellationToken)
+    {
+        var everything = WindowCover.Of(DateOnly.FromDateTime(SupportedTimeRange.From), DateOnly.FromDateTime(SupportedTimeRange.To), weeks: false, months: false);
+        var stamp = NextStamp();
+        var parameters = new QueryParameters()
+            .AddModel(model)
+            .AddWindow("all", everything)
+            .Add("lookback", LookbackDays)
+            .Add("basis", basis)
+            .Add("computed_at", stamp)
+            .Add("accounts", accounts ?? []);
+        var daily = WindowPoints.Sql("all", everything, accounts is null ? null : "account_id IN {accounts:Array(String)}");
+        await gateway.ExecuteAsync(Build.Replace("{daily_points}", daily, StringComparison.Ordinal), parameters, cancellationToken);
+        return stamp;
+    }
+
+    // TRICKY: "no mark yet" reads as 1970, whose few seconds do not parse as a time parameter; marks are the server's
+    // clock, so none is older than 2000.
+    private static readonly DateTime NoMark = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static DateTime OverlapBefore(DateTime mark) => mark - Overlap > NoMark ? mark - Overlap : NoMark;
+
+    /// <summary>The latest mark of a changed account (the epoch when there is none).</summary>
+    private async Task<DateTime> LatestMarkAsync(CancellationToken cancellationToken) =>
+        (await gateway.ListAsync("SELECT max(marked_at) AS latest FROM journey_changed_accounts", new QueryParameters(),
+            r => r.Get<DateTime>("latest"), cancellationToken)).Single();
+
+    // Strictly increasing stamps, so a round's rows replace the last round's even within one microsecond.
+    private DateTime _lastStamp;
+
+    private DateTime NextStamp()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        _lastStamp = now > _lastStamp ? now : _lastStamp.AddTicks(10);
+        return _lastStamp;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey spans of every account computed in {Elapsed}")]
+    private partial void LogFullRound(TimeSpan elapsed);
+}
