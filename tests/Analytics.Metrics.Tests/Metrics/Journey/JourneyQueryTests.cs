@@ -99,3 +99,42 @@ public sealed class JourneyQueryTests
         Assert.Equal((1L, 1L), (expired.Stages[0].AtEnd, expired.Stages[0].Entered));
     }
 }
+
+/// <summary>The journey's spans follow what is stored after their first round, and a change of the lookback.</summary>
+public sealed class JourneySpanIndexTests
+{
+    private static readonly DateWindow Window = new(Date(5), Date(25));
+
+    [Fact]
+    public async Task Events_stored_after_the_first_round_are_in_the_next_answer_without_waiting_for_the_background()
+    {
+        var story = new Story().Account("early").Account("late").Event("early", Day(6, 9), "web", "form_submit");
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneySpanIndexTests))).WithAsync(story);
+        var query = new JourneyQuery(db.Gateway, db.JourneySpans(Options.Create(new JourneyOptions { LookbackDays = 10 })));
+        var before = await query.RunAsync(new JourneyRequest(Window), default);
+
+        // "late" fills a form on the 10th: engaged from the 11th to the 21st, when it leaves the 10-day lookback.
+        await new Story().Event("late", Day(10, 9), "web", "form_submit").LoadAsync(db.Gateway);
+        var after = await query.RunAsync(new JourneyRequest(Window), default);
+
+        Assert.Equal(1, before.Stages[2].Entered);
+        Assert.Equal(2, after.Stages[2].Entered);
+        Assert.Equal((2L, 2L), (after.Stages[0].AtStart, after.Stages[0].AtEnd));
+    }
+
+    [Fact]
+    public async Task A_server_with_a_longer_lookback_recomputes_every_account()
+    {
+        var story = new Story().Account("a").Event("a", Day(1, 9), "web", "form_submit");
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneySpanIndexTests))).WithAsync(story);
+
+        var tenDays = await new JourneyQuery(db.Gateway, db.JourneySpans(Options.Create(new JourneyOptions { LookbackDays = 10 })))
+            .RunAsync(new JourneyRequest(Window), default);
+        var ninetyDays = await new JourneyQuery(db.Gateway, db.JourneySpans())
+            .RunAsync(new JourneyRequest(Window), default);
+
+        // Engaged from the 2nd: with 10 days it falls back to target on the 12th, with 90 it is engaged at the end.
+        Assert.Equal((1L, 1L), (tenDays.Stages[2].AtStart, tenDays.Stages[0].AtEnd));
+        Assert.Equal((1L, 1L), (ninetyDays.Stages[2].AtStart, ninetyDays.Stages[2].AtEnd));
+    }
+}
