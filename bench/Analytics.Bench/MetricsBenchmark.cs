@@ -180,10 +180,10 @@ public static class MetricsBenchmark
         Directory.CreateDirectory(sqlFolder);
         await using var gateway = new TimingGateway(await BenchSupport.OpenMigratedAsync(dataFolder, Database));
         var models = new ScoringModelStore(gateway, TimeProvider.System);
+        var journeyIndex = new JourneyIndex(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions()), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<JourneyIndex>.Instance);
         var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
-            new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, models),
-            new JourneyQuery(gateway, new JourneySpanIndex(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions()), TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<JourneySpanIndex>.Instance)));
+            new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, journeyIndex), new JourneyQuery(gateway, journeyIndex));
         foreach (var (c, index) in Cases().Select((c, i) => (c, i)).Where(p => onlyCases is null || p.c.Name.Contains(onlyCases, StringComparison.Ordinal)))
         {
             for (var i = 0; i < Warmups; i++)

@@ -29,8 +29,8 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddOptions<JourneyOptions>().BindConfiguration(JourneyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FunnelQuery>();
         builder.Services.AddSingleton<CohortFunnelQuery>();
-        builder.Services.AddSingleton<JourneySpanIndex>();
-        builder.Services.AddHostedService<JourneySpanIndexer>();
+        builder.Services.AddSingleton<JourneyIndex>();
+        builder.Services.AddHostedService<JourneyIndexer>();
         builder.Services.AddSingleton<JourneyQuery>();
         builder.Services.AddSingleton<SalesVelocityQuery>();
         builder.Services.AddSingleton<NpsQuery>();

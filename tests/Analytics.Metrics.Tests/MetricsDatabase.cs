@@ -35,9 +35,9 @@ internal sealed class MetricsDatabase : IAsyncDisposable
         return index;
     }
 
-    /// <summary>The server's journey spans of this database, with the given lookback (90 days unless told).</summary>
-    public JourneySpanIndex JourneySpans(IOptions<JourneyOptions>? options = null) =>
-        new(Gateway, Models, options ?? Options.Create(new JourneyOptions()), TimeProvider.System, NullLogger<JourneySpanIndex>.Instance);
+    /// <summary>The server's journey index (spans and cohort starts) of this database, with the given lookback (90 days unless told).</summary>
+    public JourneyIndex JourneyIndex(IOptions<JourneyOptions>? options = null) =>
+        new(Gateway, Models, options ?? Options.Create(new JourneyOptions()), TimeProvider.System, NullLogger<JourneyIndex>.Instance);
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {

@@ -11,6 +11,14 @@ public readonly record struct DateWindow(DateOnly From, DateOnly To)
 
     public int Days => To.DayNumber - From.DayNumber;
 
+    /// <summary>The first day as the engine numbers days, since 1970-01-01 (<c>toInt32(date)</c>).</summary>
+    public int FromDaySince1970 => From.DayNumber - Epoch.DayNumber;
+
+    /// <summary>The end as the engine numbers days, since 1970-01-01.</summary>
+    public int ToDaySince1970 => To.DayNumber - Epoch.DayNumber;
+
+    private static readonly DateOnly Epoch = new(1970, 1, 1);
+
     /// <summary>The window, or an error that says what is wrong with it.</summary>
     public DateWindow Validated(int maxDays)
     {

@@ -1,5 +1,5 @@
 using Analytics.Metrics.Common;
-using Analytics.Metrics.Scoring;
+using Analytics.Metrics.Journey;
 
 namespace Analytics.Metrics.Funnel;
 
@@ -23,78 +23,47 @@ public sealed record CohortFunnelRequest(
 
 /// <summary>The cohort funnel (docs/journey.md): TARGET → ENGAGED (the cohort) → OPPORTUNITY → WON, with the days between stages.</summary>
 /// <remarks>
-/// Query intuition: each target account's points per day of the window come from the daily activity rollup; a running
-/// sum finds the day on which they reach the threshold, and only that day's raw events of the account are read to find
-/// the moment (engagedAt) within it. The cohort's opportunities created from day(engagedAt) for the conversion window
-/// give OPPORTUNITY and WON and the days between stages. Rows come back per (group key, cohort period) with the days as
-/// arrays, so that every total, group and trend point has its exact mean and median.
+/// Query intuition: the moment each account becomes engaged counting from any day is kept by the journey's index
+/// (<see cref="CohortStarts"/>), so the window's cohort is one row per account read from it, no event and no
+/// account-day. The cohort's opportunities created from day(engagedAt) for the conversion window give OPPORTUNITY and
+/// WON and the days between stages. Rows come back per (group key, cohort period) with the days as arrays, so that
+/// every total, group and trend point has its exact mean and median.
 /// </remarks>
-public sealed class CohortFunnelQuery(IClickHouseGateway gateway, ScoringModelStore models)
+public sealed class CohortFunnelQuery(IClickHouseGateway gateway, JourneyIndex index)
 {
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
-            daily AS (
-                SELECT account_id, bucket AS day, sum(points) AS points
-                FROM ({window_points})
-                WHERE account_id IN (SELECT account_id FROM targets)
-                GROUP BY account_id, day
-            ),
-            -- The day the running sum of an account's points reaches the threshold, and its points before that day.
-            crossing AS (
-                SELECT account_id, day, running - points AS before
-                FROM (
-                    SELECT account_id, day, points,
-                        sum(points) OVER (PARTITION BY account_id ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running
-                    FROM daily
-                )
-                WHERE running >= {threshold:Float64} AND running - points < {threshold:Float64}
-            ),
-            -- The moment within that day: the first event at which the running sum reaches the threshold. TRICKY: the
-            -- rollup and the events are summed in different orders; a sum a rounding short falls back to the day's last event.
+            -- The moment each target account became engaged counting from the window's start, if before its end.
             engaged AS (
-                SELECT account_id, minIf(timestamp, reached) AS first_reached, max(timestamp) AS last_event,
-                    if(countIf(reached) > 0, first_reached, last_event) AS engaged_at
-                FROM (
-                    SELECT e.account_id AS account_id, e.timestamp AS timestamp,
-                        c.before + sum({event_points}) OVER (PARTITION BY e.account_id ORDER BY e.timestamp, e.event_id
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) >= {threshold:Float64} - 1e-9 AS reached
-                    FROM (
-                        SELECT account_id, timestamp, event_id, channel, type, url FROM events FINAL
-                        WHERE account_id IN (SELECT account_id FROM crossing)
-                          AND timestamp >= {from_time:DateTime64(3, 'UTC')} AND timestamp < {to_time:DateTime64(3, 'UTC')}
-                    ) AS e
-                    INNER JOIN crossing AS c ON c.account_id = e.account_id AND c.day = toDate(e.timestamp)
-                )
-                GROUP BY account_id
+                SELECT account_id, engaged_at FROM ({engaged_from})
+                WHERE engaged_at < {to_time:DateTime64(3, 'UTC')}
             ),
-            -- The cohort's opportunities created on a day in [day(engagedAt), day(engagedAt) + window).
-            converted AS (
-                SELECT account_id,
-                    greatest(0., dateDiff('millisecond', any(engaged_at), min(created_at)) / 86400000) AS days_to_opportunity,
+            -- Each cohort account with its opportunities created on a day in [day(engagedAt), day(engagedAt) + window),
+            -- in one pass (the engine would compute `engaged` again for every place that names it).
+            cohort AS (
+                SELECT account_id, min(engaged_at) AS engaged_moment,
+                    countIf(converts) > 0 AS converted,
+                    greatest(0., dateDiff('millisecond', min(engaged_at), minIf(created_at, converts)) / 86400000) AS days_to_opportunity,
                     countIf(won) > 0 AS has_won,
                     -- The won opportunity that closed first: days from its creation to its close.
                     argMinIf(dateDiff('millisecond', created_at, assumeNotNull(closed_at)) / 86400000, closed_at, won) AS days_to_won
                 FROM (
                     SELECT g.account_id AS account_id, g.engaged_at AS engaged_at, o.created_at AS created_at, o.closed_at AS closed_at,
                         toDateTime64(toDate(g.engaged_at), 3, 'UTC') + toIntervalDay({conversion_days:UInt32}) AS window_end,
-                        o.status = 'won' AND o.closed_at IS NOT NULL AND o.closed_at < window_end AS won
+                        o.account_id != '' AND o.created_at >= toDateTime64(toDate(g.engaged_at), 3, 'UTC') AND o.created_at < window_end AS converts,
+                        converts AND o.status = 'won' AND o.closed_at IS NOT NULL AND o.closed_at < window_end AS won
                     FROM engaged AS g
-                    INNER JOIN (
-                        SELECT account_id, created_at, closed_at, status FROM opportunities FINAL
-                        WHERE account_id IN (SELECT account_id FROM engaged)
-                    ) AS o ON o.account_id = g.account_id
-                    WHERE o.created_at >= toDateTime64(toDate(g.engaged_at), 3, 'UTC') AND o.created_at < window_end
+                    LEFT JOIN (SELECT account_id, created_at, closed_at, status FROM opportunities FINAL) AS o ON o.account_id = g.account_id
                 )
                 GROUP BY account_id
             )
-        SELECT k.key AS key, if(g.account_id = '', NULL, {period}) AS period,
-            count() AS target, countIf(g.account_id != '') AS engaged,
-            countIf(c.account_id != '') AS opportunity, countIf(c.has_won) AS won,
-            groupArrayIf(c.days_to_opportunity, c.account_id != '') AS opportunity_days,
+        SELECT k.key AS key, if(c.account_id = '', NULL, {period}) AS period,
+            count() AS target, countIf(c.account_id != '') AS engaged,
+            countIf(c.converted) AS opportunity, countIf(c.has_won) AS won,
+            groupArrayIf(c.days_to_opportunity, c.converted) AS opportunity_days,
             groupArrayIf(c.days_to_won, c.has_won) AS won_days
         FROM keyed AS k
-        LEFT JOIN engaged AS g ON g.account_id = k.account_id
-        LEFT JOIN converted AS c ON c.account_id = k.account_id
+        LEFT JOIN cohort AS c ON c.account_id = k.account_id
         GROUP BY key, period
         """;
 
@@ -102,18 +71,16 @@ public sealed class CohortFunnelQuery(IClickHouseGateway gateway, ScoringModelSt
     {
         request = request.Validated();
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
-        var model = await models.PricedAsync(cancellationToken);
+        await index.EnsureCurrentAsync(cancellationToken);
         var window = request.Window;
         var parameters = window.ToParameters()
-            .AddModel(model)
-            .AddWindow("cohort", WindowCover.Of(window.From, window.To, weeks: false, months: false))
             .AddTargets(window, request.TargetList)
+            .Add("from_day", window.FromDaySince1970)
             .Add("conversion_days", (uint)request.ConversionWindowDays);
         var sql = Sql
             .Replace("{keyed}", FunnelAccounts.Keyed(request.Interval is null ? request.GroupBy : null), StringComparison.Ordinal)
-            .Replace("{window_points}", WindowPoints.Sql("cohort", WindowCover.Of(window.From, window.To, weeks: false, months: false)), StringComparison.Ordinal)
-            .Replace("{event_points}", ScoringFormula.Points(ScoringFormula.Parameters, "1", ScoringFormula.RuleOfEvent, "if(channel = 'web', path(url), '')"), StringComparison.Ordinal)
-            .Replace("{period}", request.Interval is { } interval ? Periods.StartSql(interval, "g.engaged_at") : "toDate({from:Date})", StringComparison.Ordinal);
+            .Replace("{engaged_from}", CohortStarts.EngagedFrom("account_id IN (SELECT account_id FROM targets)"), StringComparison.Ordinal)
+            .Replace("{period}", request.Interval is { } interval ? Periods.StartSql(interval, "c.engaged_moment") : "toDate({from:Date})", StringComparison.Ordinal);
         var rows = await gateway.ListAsync(sql, parameters, r => new CohortRow(
             r.Key("key"),
             r.Get<DateOnly?>("period"),

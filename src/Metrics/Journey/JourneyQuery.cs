@@ -10,12 +10,12 @@ namespace Analytics.Metrics.Journey;
 /// </summary>
 /// <remarks>
 /// Query intuition: an account's stage changes only at a few midnights: where one of its ENGAGED or AWARE spans
-/// (<see cref="JourneySpanIndex"/>) begins or ends, and the day after one of its opportunities is created or closed.
+/// (<see cref="JourneyIndex"/>) begins or ends, and the day after one of its opportunities is created or closed.
 /// The stage is evaluated at `from`, at `to` and at those midnights between them; the first and last give atStart and
 /// atEnd, and a stage that differs from the one before it was entered (between two such midnights nothing changes, so
 /// the one before is the stage of the day before). One row per target account with a handful of small arrays.
 /// </remarks>
-public sealed class JourneyQuery(IClickHouseGateway gateway, JourneySpanIndex spans)
+public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex spans)
 {
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
@@ -67,8 +67,8 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneySpanIndex sp
         var window = request.Window;
         var parameters = window.ToParameters()
             .AddTargets(window, request.TargetList)
-            .Add("from_day", window.From.DayNumber - UnixEpoch.DayNumber)
-            .Add("to_day", window.To.DayNumber - UnixEpoch.DayNumber);
+            .Add("from_day", window.FromDaySince1970)
+            .Add("to_day", window.ToDaySince1970);
         var sql = Sql.Replace("{keyed}", FunnelAccounts.Keyed(request.GroupBy), StringComparison.Ordinal);
         var rows = await gateway.ListAsync(sql, parameters, r => (
             Key: r.Key("key"),
@@ -94,6 +94,4 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneySpanIndex sp
                 .ToList();
         return new JourneyResult(Stages(rows), groups);
     }
-
-    private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
 }

@@ -13,12 +13,12 @@ public static class MetricsSchema
             RollupTables.AccountEngagementDaily, RollupTables.AccountTouchDaily, RollupTables.AccountTouchMonthly, RollupTables.ScoringModels,
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
-            JourneySpanTables.Spans, JourneySpanTables.Changed,
+            JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Changed,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
-            JourneySpanTables.ChangedView,
+            JourneyIndexTables.ChangedView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -69,10 +69,11 @@ public static class MetricsSchema
             // Filled by CommentTopicIndex from the answers already stored, in the background after start-up.
             new(11, "survey comments' topics and phrases for the themes query", d =>
                 d.CreateTable(CommentTopicTables.CommentTopics).Concat(d.CreateTable(CommentTopicTables.CommentPhrases))),
-            // Filled by JourneySpanIndex from the daily activity rollup at start-up; the view marks what changes after.
-            new(12, "journey spans and the accounts whose activity changed", d => d.CreateTable(JourneySpanTables.Spans)
-                .Concat(d.CreateTable(JourneySpanTables.Changed))
-                .Append(d.CreateMaterializedView(JourneySpanTables.ChangedView))),
+            // Filled by JourneyIndex from the rollup and the events at start-up; the view marks what changes after.
+            new(12, "journey spans, cohort starts and the accounts whose activity changed", d => d.CreateTable(JourneyIndexTables.Spans)
+                .Concat(d.CreateTable(JourneyIndexTables.CohortStarts))
+                .Concat(d.CreateTable(JourneyIndexTables.Changed))
+                .Append(d.CreateMaterializedView(JourneyIndexTables.ChangedView))),
         ],
         [CommentTopicTables.PersonalData]);
 

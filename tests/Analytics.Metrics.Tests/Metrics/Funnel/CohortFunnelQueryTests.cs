@@ -1,5 +1,6 @@
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Funnel;
+using Analytics.Metrics.Journey;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.Metrics.Funnel;
@@ -31,7 +32,7 @@ public sealed class CohortFunnelQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortFunnelQueryTests))).WithAsync(Week());
 
-        var result = await new CohortFunnelQuery(db.Gateway, db.Models).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 10), default);
+        var result = await new CohortFunnelQuery(db.Gateway, db.JourneyIndex()).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 10), default);
 
         Assert.Equal(
             [
@@ -48,7 +49,7 @@ public sealed class CohortFunnelQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortFunnelQueryTests))).WithAsync(Week());
 
-        var result = await new CohortFunnelQuery(db.Gateway, db.Models).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 12), default);
+        var result = await new CohortFunnelQuery(db.Gateway, db.JourneyIndex()).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 12), default);
 
         // late's deal: created on the 6th, closed on the 16th at 01:00, 10 days and 1 hour.
         Assert.Equal(3, result.Stages[3].Accounts);
@@ -61,7 +62,7 @@ public sealed class CohortFunnelQueryTests
     {
         var story = Week().Event("idle", Day(10, 9), "web", "form_submit");
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortFunnelQueryTests))).WithAsync(story);
-        var query = new CohortFunnelQuery(db.Gateway, db.Models);
+        var query = new CohortFunnelQuery(db.Gateway, db.JourneyIndex());
 
         var grouped = await query.RunAsync(new CohortFunnelRequest(FirstWeek, GroupBy: FunnelGroupBy.Tier, ConversionWindowDays: 10), default);
         var trend = await query.RunAsync(new CohortFunnelRequest(new(Date(2), Date(16)), Interval: Interval.Week, ConversionWindowDays: 10), default);
@@ -80,7 +81,7 @@ public sealed class CohortFunnelQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortFunnelQueryTests))).WithAsync(Week());
 
-        var result = await new CohortFunnelQuery(db.Gateway, db.Models).RunAsync(new CohortFunnelRequest(new(Date(20), Date(27))), default);
+        var result = await new CohortFunnelQuery(db.Gateway, db.JourneyIndex()).RunAsync(new CohortFunnelRequest(new(Date(20), Date(27))), default);
 
         Assert.Equal(
             [new FunnelStage("TARGET", 6, null), new FunnelStage("ENGAGED", 0, 0), new FunnelStage("OPPORTUNITY", 0, null), new FunnelStage("WON", 0, null)],
@@ -93,7 +94,7 @@ public sealed class CohortFunnelQueryTests
         await using var db = await MetricsDatabase.CreateAsync(nameof(CohortFunnelQueryTests));
 
         var error = await Assert.ThrowsAsync<MetricArgumentException>(() =>
-            new CohortFunnelQuery(db.Gateway, db.Models).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 0), default));
+            new CohortFunnelQuery(db.Gateway, db.JourneyIndex()).RunAsync(new CohortFunnelRequest(FirstWeek, ConversionWindowDays: 0), default));
 
         Assert.Contains("conversionWindowDays", error.Message);
     }
@@ -108,5 +109,55 @@ public sealed class CohortFunnelQueryTests
         public int GetHashCode(FunnelStage obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
 
         private static bool Close(double? a, double? b) => a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) < 1e-9;
+    }
+}
+
+/// <summary>The cohort's moments as the journey's index keeps them: across long quiet stretches, and as events arrive.</summary>
+public sealed class CohortStartsTests
+{
+    /// <summary>
+    /// "sleeper" fills a form on the 1st at 09:00, then nothing until the 50th (48 quiet days, filed at a higher level),
+    /// when it reads 10 pages, one an hour from 09:00; "daily" reads 4 pages a day, one an hour from noon, from the 1st to
+    /// the 60th, so it engages on its third day at 13:00 counting from any day.
+    /// </summary>
+    private static Story Quiet()
+    {
+        var story = new Story().Account("sleeper").Account("daily")
+            .Event("sleeper", Day(1, 9), "web", "form_submit").PageViews("sleeper", Day(50, 9), 10);
+        return Enumerable.Range(1, 60).Aggregate(story, (s, day) => s.PageViews("daily", Day(day, 12), 4));
+    }
+
+    [Theory]
+    [InlineData(1, 61, 2, 1, 9)]
+    [InlineData(2, 61, 2, 50, 18)]
+    [InlineData(20, 50, 1, 0, 0)]
+    [InlineData(20, 51, 2, 50, 18)]
+    [InlineData(50, 51, 1, 50, 18)]
+    [InlineData(51, 61, 1, 0, 0)]
+    public async Task A_window_starting_in_a_quiet_stretch_counts_from_the_next_active_day(int from, int to, int engaged, int sleeperDay, int sleeperHour)
+    {
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortStartsTests))).WithAsync(Quiet());
+        var window = new DateWindow(Date(from), Date(to));
+
+        var result = await new CohortFunnelQuery(db.Gateway, db.JourneyIndex()).RunAsync(new CohortFunnelRequest(window), default);
+        var sleeper = await db.Gateway.ListAsync(
+            $"SELECT engaged_at FROM ({CohortStarts.EngagedFrom("account_id = 'sleeper'")}) WHERE engaged_at < {{to_time:DateTime64(3, 'UTC')}}",
+            window.ToParameters().Add("from_day", window.FromDaySince1970), r => r.Get<DateTime>("engaged_at"), default);
+
+        Assert.Equal(engaged, result.Stages[1].Accounts);
+        Assert.Equal(sleeperDay == 0 ? [] : [Day(sleeperDay, sleeperHour)], sleeper);
+    }
+
+    [Fact]
+    public async Task Events_stored_after_the_first_round_move_the_cohort()
+    {
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(CohortStartsTests))).WithAsync(new Story().Account("a").Account("b"));
+        var query = new CohortFunnelQuery(db.Gateway, db.JourneyIndex());
+        var before = await query.RunAsync(new CohortFunnelRequest(new(Date(1), Date(8))), default);
+
+        await new Story().Event("b", Day(3, 9), "web", "form_submit").LoadAsync(db.Gateway);
+        var after = await query.RunAsync(new CohortFunnelRequest(new(Date(1), Date(8))), default);
+
+        Assert.Equal((0L, 1L), (before.Stages[1].Accounts, after.Stages[1].Accounts));
     }
 }

@@ -38,7 +38,7 @@ public sealed class JourneyQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(Month());
 
-        var result = await new JourneyQuery(db.Gateway, db.JourneySpans(TenDays)).RunAsync(new JourneyRequest(Window), default);
+        var result = await new JourneyQuery(db.Gateway, db.JourneyIndex(TenDays)).RunAsync(new JourneyRequest(Window), default);
 
         Assert.Equal(
             [
@@ -58,7 +58,7 @@ public sealed class JourneyQueryTests
     {
         var story = Month().OnList("abm", "returner").OnList("abm", "closer").OnList("abm", "quiet");
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(story);
-        var query = new JourneyQuery(db.Gateway, db.JourneySpans(TenDays));
+        var query = new JourneyQuery(db.Gateway, db.JourneyIndex(TenDays));
 
         var byTier = await query.RunAsync(new JourneyRequest(Window, GroupBy: FunnelGroupBy.Tier), default);
         var listed = await query.RunAsync(new JourneyRequest(Window, "abm"), default);
@@ -76,7 +76,7 @@ public sealed class JourneyQueryTests
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(Month());
 
-        var result = await new JourneyQuery(db.Gateway, db.JourneySpans(TenDays)).RunAsync(new JourneyRequest(new(new(2025, 6, 1), new(2025, 7, 1))), default);
+        var result = await new JourneyQuery(db.Gateway, db.JourneyIndex(TenDays)).RunAsync(new JourneyRequest(new(new(2025, 6, 1), new(2025, 7, 1))), default);
 
         // loyal's first deal was created in February 2026: in June 2025 everyone is a target.
         Assert.Equal([(7L, 7L, 0L, 0L), (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0)], result.Stages.Select(s => (s.AtStart, s.AtEnd, s.Entered, s.Progressed)));
@@ -88,7 +88,7 @@ public sealed class JourneyQueryTests
     {
         var story = new Story().Account("a").Event("a", Day(1, 23.5), "ad", "click");
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyQueryTests))).WithAsync(story);
-        var query = new JourneyQuery(db.Gateway, db.JourneySpans(TenDays));
+        var query = new JourneyQuery(db.Gateway, db.JourneyIndex(TenDays));
 
         // At midnight of the 11th the lookback is [1st, 11th): still aware. At midnight of the 12th it is [2nd, 12th).
         var stillAware = await query.RunAsync(new JourneyRequest(new(Date(2), Date(11))), default);
@@ -101,7 +101,7 @@ public sealed class JourneyQueryTests
 }
 
 /// <summary>The journey's spans follow what is stored after their first round, and a change of the lookback.</summary>
-public sealed class JourneySpanIndexTests
+public sealed class JourneyIndexTests
 {
     private static readonly DateWindow Window = new(Date(5), Date(25));
 
@@ -109,8 +109,8 @@ public sealed class JourneySpanIndexTests
     public async Task Events_stored_after_the_first_round_are_in_the_next_answer_without_waiting_for_the_background()
     {
         var story = new Story().Account("early").Account("late").Event("early", Day(6, 9), "web", "form_submit");
-        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneySpanIndexTests))).WithAsync(story);
-        var query = new JourneyQuery(db.Gateway, db.JourneySpans(Options.Create(new JourneyOptions { LookbackDays = 10 })));
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyIndexTests))).WithAsync(story);
+        var query = new JourneyQuery(db.Gateway, db.JourneyIndex(Options.Create(new JourneyOptions { LookbackDays = 10 })));
         var before = await query.RunAsync(new JourneyRequest(Window), default);
 
         // "late" fills a form on the 10th: engaged from the 11th to the 21st, when it leaves the 10-day lookback.
@@ -126,11 +126,11 @@ public sealed class JourneySpanIndexTests
     public async Task A_server_with_a_longer_lookback_recomputes_every_account()
     {
         var story = new Story().Account("a").Event("a", Day(1, 9), "web", "form_submit");
-        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneySpanIndexTests))).WithAsync(story);
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyIndexTests))).WithAsync(story);
 
-        var tenDays = await new JourneyQuery(db.Gateway, db.JourneySpans(Options.Create(new JourneyOptions { LookbackDays = 10 })))
+        var tenDays = await new JourneyQuery(db.Gateway, db.JourneyIndex(Options.Create(new JourneyOptions { LookbackDays = 10 })))
             .RunAsync(new JourneyRequest(Window), default);
-        var ninetyDays = await new JourneyQuery(db.Gateway, db.JourneySpans())
+        var ninetyDays = await new JourneyQuery(db.Gateway, db.JourneyIndex())
             .RunAsync(new JourneyRequest(Window), default);
 
         // Engaged from the 2nd: with 10 days it falls back to target on the 12th, with 90 it is engaged at the end.

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Metrics.Journey;
 
 /// <summary>
-/// Keeps <see cref="JourneySpanTables.Spans"/> current with the daily activity rollup, so the journey reads one small
-/// row per account instead of its every day (17 million account-days in a year at 50M events). A round redoes the
-/// accounts whose rollup rows were written since the last (the view of <see cref="JourneySpanTables.ChangedView"/>
-/// marks them); the first round of a process, a round after the scoring model or the lookback changed, and one an hour
-/// redo every account, which also forgets accounts whose events were all erased. Queries call
+/// Keeps <see cref="JourneyIndexTables.Spans"/> and <see cref="JourneyIndexTables.CohortStarts"/> current with the
+/// stored activity, so the journey reads one small row per account instead of its every day (17 million account-days
+/// in a year at 50M events), and the cohort funnel one row per account instead of its events. A round redoes the
+/// accounts whose rollup rows were written since the last (the view of <see cref="JourneyIndexTables.ChangedView"/>
+/// marks them); the first round of a process and a round after the scoring model or the lookback changed redo every
+/// account; once an hour a round also redoes accounts that have no activity left (every event erased). Queries call
 /// <see cref="EnsureCurrentAsync"/>, so what was just stored is in their answer.
 /// </summary>
 /// <remarks>
@@ -20,8 +21,8 @@ namespace Analytics.Metrics.Journey;
 /// sum at every midnight where it changes; runs where it reaches the threshold are the ENGAGED spans. AWARE is the same
 /// with one for every day that has a row. Rows of a day not yet merged are moves of their own, which sum the same.
 /// </remarks>
-public sealed partial class JourneySpanIndex(
-    IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options, TimeProvider clock, ILogger<JourneySpanIndex> logger)
+public sealed partial class JourneyIndex(
+    IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options, TimeProvider clock, ILogger<JourneyIndex> logger)
 {
     /// <summary>
     /// How far before the latest mark a round looks again. TRICKY: a row is stamped when its insert runs and seen when
@@ -29,9 +30,12 @@ public sealed partial class JourneySpanIndex(
     /// </summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan FullRoundEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
-    private const string Build = """
+    /// <summary>Accounts whose events one statement reads for their cohort starts.</summary>
+    private const int AccountsPerStatement = 5_000;
+
+    private const string Spans = """
         INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
         SELECT account_id,
             arrayZip(arrayFilter((m, now, before) -> now AND NOT before, at, engaged_now, engaged_before),
@@ -66,12 +70,12 @@ public sealed partial class JourneySpanIndex(
     private readonly SemaphoreSlim _round = new(1, 1);
     private string? _basis;
     private DateTime _marksSeen;
-    private DateTime _lastFullRound;
+    private DateTime _lastForget;
 
     /// <summary>The lookback the spans are computed with, in days (<c>Journey:LookbackDays</c>).</summary>
     public int LookbackDays => options.Value.LookbackDays;
 
-    /// <summary>Brings the spans up to date with the rollup, if anything changed since the last round.</summary>
+    /// <summary>Brings the spans and cohort starts up to date with what is stored, if anything changed since the last round.</summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         await _round.WaitAsync(cancellationToken);
@@ -80,13 +84,22 @@ public sealed partial class JourneySpanIndex(
             var model = await models.PricedAsync(cancellationToken);
             var basis = $"model {model.Version}, lookback {LookbackDays}";
             var marks = await LatestMarkAsync(cancellationToken);
-            if (basis != _basis || clock.GetUtcNow().UtcDateTime - _lastFullRound > FullRoundEvery)
+            if (basis != _basis)
             {
                 await FullRoundAsync(model, basis, marks, cancellationToken);
+                return;
             }
-            else if (marks > _marksSeen)
+
+            if (marks > _marksSeen)
             {
-                await ChangedRoundAsync(model, basis, marks, cancellationToken);
+                await RedoAsync(model, basis, await ChangedAccountsAsync(cancellationToken), cancellationToken);
+                _marksSeen = marks;
+            }
+
+            if (clock.GetUtcNow().UtcDateTime - _lastForget > ForgetEvery)
+            {
+                await RedoAsync(model, basis, await AccountsWithoutActivityAsync(cancellationToken), cancellationToken);
+                _lastForget = clock.GetUtcNow().UtcDateTime;
             }
         }
         finally
@@ -98,26 +111,34 @@ public sealed partial class JourneySpanIndex(
     private async Task FullRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
-        var stamp = await BuildAsync(model, basis, accounts: null, cancellationToken);
-        // Accounts the rollup no longer has (every event erased) keep an older row: gone now. Marks older than what
-        // this round covered are not needed again.
-        await gateway.ExecuteAsync("DELETE FROM journey_spans WHERE computed_at < {stamp:DateTime64(6, 'UTC')}",
-            new QueryParameters().Add("stamp", stamp), cancellationToken);
+        var stamp = NextStamp();
+        await gateway.ExecuteAsync(SpansSql(accounts: null), Parameters(model, basis, stamp, []), cancellationToken);
+        var accounts = await gateway.ListAsync(
+            "SELECT DISTINCT account_id FROM account_activity_daily", new QueryParameters(), r => r.Get<string>("account_id"), cancellationToken);
+        foreach (var batch in accounts.Chunk(AccountsPerStatement))
+        {
+            await gateway.ExecuteAsync(CohortStarts.Insert(EventPoints), Parameters(model, basis, stamp, batch), cancellationToken);
+        }
+
+        // Rows of an earlier round (accounts the rollup no longer has, starts that no longer are) go; so do marks older
+        // than what this round covered.
+        var older = new QueryParameters().Add("stamp", stamp);
+        await gateway.ExecuteAsync("DELETE FROM journey_spans WHERE computed_at < {stamp:DateTime64(6, 'UTC')}", older, cancellationToken);
+        await gateway.ExecuteAsync("DELETE FROM cohort_starts WHERE computed_at < {stamp:DateTime64(6, 'UTC')}", older, cancellationToken);
         await gateway.ExecuteAsync("DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
             new QueryParameters().Add("before", OverlapBefore(marks)), cancellationToken);
-        (_basis, _marksSeen, _lastFullRound) = (basis, marks, started);
-        LogFullRound(clock.GetUtcNow().UtcDateTime - started);
+        (_basis, _marksSeen, _lastForget) = (basis, marks, started);
+        LogFullRound(accounts.Count, clock.GetUtcNow().UtcDateTime - started);
     }
 
-    private async Task ChangedRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
+    /// <summary>Redoes the spans and cohort starts of some accounts; one without activity left gets none.</summary>
+    private async Task RedoAsync(PricedModel model, string basis, List<string> accounts, CancellationToken cancellationToken)
     {
-        var accounts = await gateway.ListAsync(
-            "SELECT DISTINCT account_id FROM journey_changed_accounts WHERE marked_at > {after:DateTime64(6, 'UTC')}",
-            new QueryParameters().Add("after", OverlapBefore(_marksSeen)), r => r.Get<string>("account_id"), cancellationToken);
-        if (accounts.Count > 0)
+        foreach (var batch in accounts.Chunk(AccountsPerStatement))
         {
-            await BuildAsync(model, basis, accounts.ToArray(), cancellationToken);
-            // An account of the list with no rollup row left gets empty spans, so none of its old ones stay.
+            var stamp = NextStamp();
+            var parameters = Parameters(model, basis, stamp, batch);
+            await gateway.ExecuteAsync(SpansSql(accounts: "account_id IN {accounts:Array(String)}"), parameters, cancellationToken);
             await gateway.ExecuteAsync(
                 """
                 INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
@@ -125,28 +146,43 @@ public sealed partial class JourneySpanIndex(
                 FROM (SELECT arrayJoin({accounts:Array(String)}) AS account_id)
                 WHERE account_id NOT IN (SELECT account_id FROM account_activity_daily WHERE account_id IN {accounts:Array(String)})
                 """,
-                new QueryParameters().Add("accounts", accounts.ToArray()).Add("basis", basis).Add("computed_at", NextStamp()), cancellationToken);
+                parameters, cancellationToken);
+            await gateway.ExecuteAsync(CohortStarts.Insert(EventPoints), parameters, cancellationToken);
+            await gateway.ExecuteAsync(
+                "DELETE FROM cohort_starts WHERE account_id IN {accounts:Array(String)} AND computed_at < {computed_at:DateTime64(6, 'UTC')}",
+                parameters, cancellationToken);
         }
-
-        _marksSeen = marks;
     }
 
-    /// <summary>Writes the spans of <paramref name="accounts"/> (every account when null); returns their stamp.</summary>
-    private async Task<DateTime> BuildAsync(PricedModel model, string basis, string[]? accounts, CancellationToken cancellationToken)
-    {
-        var everything = WindowCover.Of(DateOnly.FromDateTime(SupportedTimeRange.From), DateOnly.FromDateTime(SupportedTimeRange.To), weeks: false, months: false);
-        var stamp = NextStamp();
-        var parameters = new QueryParameters()
-            .AddModel(model)
-            .AddWindow("all", everything)
-            .Add("lookback", LookbackDays)
-            .Add("basis", basis)
-            .Add("computed_at", stamp)
-            .Add("accounts", accounts ?? []);
-        var daily = WindowPoints.Sql("all", everything, accounts is null ? null : "account_id IN {accounts:Array(String)}");
-        await gateway.ExecuteAsync(Build.Replace("{daily_points}", daily, StringComparison.Ordinal), parameters, cancellationToken);
-        return stamp;
-    }
+    private Task<List<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => gateway.ListAsync(
+        "SELECT DISTINCT account_id FROM journey_changed_accounts WHERE marked_at > {after:DateTime64(6, 'UTC')}",
+        new QueryParameters().Add("after", OverlapBefore(_marksSeen)), r => r.Get<string>("account_id"), cancellationToken);
+
+    /// <summary>Accounts with spans whose activity is all gone (their events erased): their rows are stale.</summary>
+    private Task<List<string>> AccountsWithoutActivityAsync(CancellationToken cancellationToken) => gateway.ListAsync(
+        """
+        SELECT account_id FROM journey_spans FINAL
+        WHERE notEmpty(aware) AND account_id NOT IN (SELECT DISTINCT account_id FROM account_activity_daily)
+        """,
+        new QueryParameters(), r => r.Get<string>("account_id"), cancellationToken);
+
+    private QueryParameters Parameters(PricedModel model, string basis, DateTime stamp, string[] accounts) => new QueryParameters()
+        .AddModel(model)
+        .AddWindow("all", Everything)
+        .Add("lookback", LookbackDays)
+        .Add("basis", basis)
+        .Add("computed_at", stamp)
+        .Add("accounts", accounts);
+
+    private static string SpansSql(string? accounts) =>
+        Spans.Replace("{daily_points}", WindowPoints.Sql("all", Everything, accounts), StringComparison.Ordinal);
+
+    private static readonly WindowCover Everything = WindowCover.Of(
+        DateOnly.FromDateTime(SupportedTimeRange.From), DateOnly.FromDateTime(SupportedTimeRange.To), weeks: false, months: false);
+
+    /// <summary>An event's points, as the activity views price it.</summary>
+    private static readonly string EventPoints = ScoringFormula.Points(
+        ScoringFormula.Parameters, "1", ScoringFormula.RuleOfEvent, "if(channel = 'web', path(url), '')");
 
     // TRICKY: "no mark yet" reads as 1970, whose few seconds do not parse as a time parameter; marks are the server's
     // clock, so none is older than 2000.
@@ -169,6 +205,6 @@ public sealed partial class JourneySpanIndex(
         return _lastStamp;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journey spans of every account computed in {Elapsed}")]
-    private partial void LogFullRound(TimeSpan elapsed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey spans and cohort starts of {Accounts} accounts computed in {Elapsed}")]
+    private partial void LogFullRound(int accounts, TimeSpan elapsed);
 }

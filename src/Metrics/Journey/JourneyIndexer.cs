@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Metrics.Journey;
 
 /// <summary>
-/// Runs <see cref="JourneySpanIndex"/> every <c>Journey:IndexIntervalSeconds</c>: all accounts once at start-up, then
+/// Runs <see cref="JourneyIndex"/> every <c>Journey:IndexIntervalSeconds</c>: all accounts once at start-up, then
 /// only when activity was stored since the last round (one cheap look at the latest mark tells).
 /// </summary>
-public sealed class JourneySpanIndexer(
-    JourneySpanIndex index, IOptions<JourneyOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<JourneySpanIndexer> logger)
+public sealed class JourneyIndexer(
+    JourneyIndex index, IOptions<JourneyOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<JourneyIndexer> logger)
     : RepeatingRound(lifetime, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.IndexIntervalSeconds);

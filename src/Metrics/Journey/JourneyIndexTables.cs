@@ -4,11 +4,12 @@ using Analytics.Storage.Schema;
 namespace Analytics.Metrics.Journey;
 
 /// <summary>
-/// What the journey reads instead of an account's every day: the midnights at which each account is ENGAGED and AWARE
-/// (docs/journey.md), as spans, kept by <see cref="JourneySpanIndex"/> from the daily activity rollup; and the accounts
-/// whose rollup rows were written since, so the index redoes just those.
+/// What the journey and the cohort funnel read instead of an account's every day or event, kept by
+/// <see cref="JourneyIndex"/>: the midnights at which each account is ENGAGED and AWARE (docs/journey.md), as spans;
+/// the moment each account becomes engaged counting from each day it was active; and the accounts whose activity was
+/// written since, so the index redoes just those.
 /// </summary>
-public static class JourneySpanTables
+public static class JourneyIndexTables
 {
     /// <summary>
     /// One row per account (the latest <c>computed_at</c> wins): <c>engaged</c> and <c>aware</c> are the spans
@@ -27,6 +28,28 @@ public static class JourneySpanTables
         ],
         "ReplacingMergeTree(computed_at)",
         "account_id",
+        ShardingKey: "cityHash64(account_id)");
+
+    /// <summary>
+    /// Per account and day it has events (<c>start_day</c>): <c>engaged_at</c>, the first moment its points counted from
+    /// that day's midnight reach the threshold (no row when they never do). A cohort that starts on day F counts from
+    /// the first such day on or after F, the row with <c>gap_from</c> ≤ F ≤ <c>start_day</c> (<c>gap_from</c> is the
+    /// day after the account's previous active day, 0 for its first). TRICKY: to find that row without reading every
+    /// later one, rows are filed by how many start days they stand for (<c>level</c> k holds up to 7·2^k), so a level
+    /// is read only over its own span of days after F (<see cref="CohortStarts"/>).
+    /// </summary>
+    public static readonly TableSpec CohortStarts = new(
+        "cohort_starts",
+        [
+            "level UInt8",
+            "start_day Int32",
+            "gap_from Int32",
+            "account_id String",
+            "engaged_at DateTime64(3, 'UTC')",
+            "computed_at DateTime64(6, 'UTC')",
+        ],
+        "MergeTree",
+        "level, start_day, account_id",
         ShardingKey: "cityHash64(account_id)");
 
     /// <summary>The accounts whose daily activity rows were written, and when (a row per account and insert).</summary>
