@@ -15,6 +15,14 @@ public sealed class GraphQLOptions
     [Range(10, 1_000_000)]
     public int MaxComplexity { get; set; } = 5000;
 
+    /// <summary>
+    /// The most values the introspection part of a document (<c>__schema</c>, <c>__type</c>) may answer with, estimated
+    /// from this schema's sizes; introspection is not counted in <see cref="MaxDepth"/> or <see cref="MaxComplexity"/>.
+    /// graphql-js's standard introspection query answers about 34,000 today (some 130 KB). Default is 200,000.
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxIntrospectionValues { get; set; } = 200_000;
+
     /// <summary>How long one query may run before it is cancelled and answered with a timeout error, in seconds (fractions allowed). Default is 30.</summary>
     [Range(0.001, 3600)]
     public double TimeoutSeconds { get; set; } = 30;

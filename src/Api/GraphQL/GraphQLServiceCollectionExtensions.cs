@@ -45,24 +45,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(AnalyticsSchema).Assembly)
             .AddSystemTextJson()
             .AddValidationRule<RoleValidationRule>()
-            .AddComplexityAnalyzer((complexity, services) =>
-            {
-                var limits = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-                var budgets = services.GetRequiredService<KeyBudgets>();
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                // Within the limits, the document is paid for from its key's budget before it runs.
-                complexity.ValidateComplexityDelegate = context =>
-                {
-                    if (context.Error is null && ApiKeyAuthenticationHandler.KeyIdOf(context.ValidationContext.User) is { } key
-                        && budgets.TryPay(key, context.TotalImpact) is { } wait)
-                    {
-                        context.Error = new KeyBudgets.OverBudgetError(wait, context.TotalImpact);
-                    }
-
-                    return Task.CompletedTask;
-                };
-            })
+            // Depth, work and introspection limits, then the key's budget: one rule, so a document is measured once.
+            .AddValidationRule<WorkLimitsRule>()
             .AddErrorInfoProvider((errors, services) =>
                 errors.ExposeExceptionDetails = services.GetRequiredService<IOptions<GraphQLOptions>>().Value.ExposeExceptionDetails));
         return builder;
