@@ -42,6 +42,19 @@ public sealed class GraphQLOptions
     [Range(0, 10_000)]
     public int QueuedPerKey { get; set; } = 30;
 
+    /// <summary>
+    /// The web origins (<c>https://app.example.com</c>) whose pages may call <c>/graphql</c> from a browser (CORS): a list,
+    /// <c>GraphQL__AllowedOrigins__0=…</c>. Default is none: only pages served by this server (the dashboards, GraphiQL).
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How much query text the automatic persisted queries keep in memory, in bytes (UTF-8); beyond it the least
+    /// recently used are forgotten, and their clients send them again. Default is 8 MiB.
+    /// </summary>
+    [Range(0, 1L << 32)]
+    public long PersistedQueriesMaxBytes { get; set; } = 8L << 20;
+
     /// <summary>Whether errors carry exception details (stack traces); for development only. Default is false.</summary>
     public bool ExposeExceptionDetails { get; set; }
 }

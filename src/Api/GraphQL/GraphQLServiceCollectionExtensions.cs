@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Analytics.Api.Apis;
 using Analytics.Api.Auth;
 using GraphQL;
 using GraphQL.Execution;
@@ -20,8 +21,11 @@ public static class GraphQLServiceCollectionExtensions
     {
         builder.Services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.CostPerMinutePerKey >= o.MaxComplexity, "GraphQL:CostPerMinutePerKey must be at least GraphQL:MaxComplexity, or some allowed documents could never run.")
+            .Validate(o => o.AllowedOrigins.All(GraphQLCors.IsOrigin), "GraphQL:AllowedOrigins must be web origins such as https://app.example.com (scheme, host and port; no path or trailing slash).")
             .ValidateOnStart();
         builder.Services.AddSingleton<KeyBudgets>();
+        builder.Services.AddSingleton<PersistedQueryStore>();
+        builder.Services.AddGraphQLCors();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(InFlightPolicy, http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value;
