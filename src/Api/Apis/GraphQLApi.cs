@@ -16,7 +16,8 @@ public static class GraphQLApi
     /// an <c>application/graphql</c> one, <c>GET</c> with URL parameters for queries (a mutation by GET gets 405),
     /// automatic persisted queries (<see cref="PersistedQueries"/>), and CORS for the configured origins
     /// (<see cref="GraphQLCors"/>). Every document runs within the configured depth, work, introspection and time limits;
-    /// fields that need more than the viewer role are checked per field.
+    /// fields that need more than the viewer role are checked per field. A browser asking for HTML gets GraphiQL
+    /// instead (<see cref="GraphiQLPage"/>).
     /// </summary>
     public static RouteGroupBuilder MapGraphQLApi(this IEndpointRouteBuilder app)
     {
