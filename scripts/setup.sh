@@ -3,6 +3,8 @@
 #   - Debian packages (only those missing)
 #   - libchdb.so, the embedded ClickHouse engine, from the pinned npm package, integrity checked, into .cache/chdb
 #   - Chart.js for the dashboard web UI, from the pinned npm package, integrity checked, into dashboards/web/vendor
+#   - GraphiQL 3 (its UMD build) and the React 18 it runs on, from the pinned npm packages, integrity checked, into
+#     dashboards/web/vendor/{graphiql,react,react-dom}: the GraphQL IDE served at /graphql to browsers
 #   - NuGet packages (dotnet restore)
 #   - with --test-clients (./test.sh passes it): the npm clients the tests drive (graphql-js, urql, Segment's library)
 #     into tests/clients/node_modules, by `npm ci` against the integrity pinned in tests/clients/package-lock.json
@@ -18,6 +20,15 @@ CHDB_DIR=".cache/chdb"
 CHARTJS_VERSION="4.6.1"
 CHARTJS_INTEGRITY="sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g=="
 CHARTJS_DIR="dashboards/web/vendor/chart.js"
+
+# GraphiQL 3 is the last line with a UMD build that runs without a bundler (4 and 5 are ES modules and Monaco); it
+# needs React 16 to 18 as globals, which React 18 still ships as UMD files (19 does not).
+GRAPHIQL_VERSION="3.9.0"
+GRAPHIQL_INTEGRITY="sha512-rJYFlHdBbug9+YbFSwRVvgfPjCayC7wHecZkx/qB4XLuQPFQZw/yB9pmHFtOJV6RiNBBHro3u1GdocKa3YcGRA=="
+REACT_VERSION="18.3.1"
+REACT_INTEGRITY="sha512-wS+hAgJShR0KhEvPJArfuPVN1+Hz1t0Y6n5jLrGQbkb4urgPE/0Rve+1kMB1v/oWgHgm4WIcV+i7F2pTVj+2iQ=="
+REACT_DOM_INTEGRITY="sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw=="
+VENDOR_DIR="dashboards/web/vendor"
 
 # Debian packages the project uses (fonts and poppler for the PDF report, fonts-noto-cjk for its Chinese, Japanese and
 # Korean text, aiosmtpd for the SMTP test sink, chromium and its fonts for the dashboards' browser tests, which
@@ -84,6 +95,32 @@ install_chartjs() {
   log "installed chart.js $CHARTJS_VERSION into $CHARTJS_DIR"
 }
 
+# Copies files of a pinned npm package (paths inside it) into a vendor folder, with the package's LICENSE and a VERSION
+# file; does nothing when that version is there already.
+vendor_npm_files() {
+  local package="$1" version="$2" integrity="$3" dir="$4"; shift 4
+  if [ -f "$dir/VERSION" ] && [ "$(cat "$dir/VERSION")" = "$version" ]; then
+    return 0
+  fi
+  log "fetching $package@$version from npm"
+  local work; work=$(mktemp -d)
+  # TRICKY: a RETURN trap outlives the function: cleared as it fires, or it fires again in the caller, without $work.
+  trap 'rm -rf "$work"; trap - RETURN' RETURN
+  local tarball; tarball=$(npm_fetch "$package" "$version" "$integrity" "$work")
+  tar -xzf "$tarball" -C "$work" package/LICENSE "${@/#/package/}"
+  rm -rf "$dir" && mkdir -p "$dir"
+  cp "$work/package/LICENSE" "$dir/LICENSE"
+  for file in "$@"; do cp "$work/package/$file" "$dir/$(basename "$file")"; done
+  echo "$version" > "$dir/VERSION"
+  log "installed $package $version into $dir"
+}
+
+install_graphiql() {
+  vendor_npm_files react "$REACT_VERSION" "$REACT_INTEGRITY" "$VENDOR_DIR/react" umd/react.production.min.js
+  vendor_npm_files react-dom "$REACT_VERSION" "$REACT_DOM_INTEGRITY" "$VENDOR_DIR/react-dom" umd/react-dom.production.min.js
+  vendor_npm_files graphiql "$GRAPHIQL_VERSION" "$GRAPHIQL_INTEGRITY" "$VENDOR_DIR/graphiql" graphiql.min.js graphiql.min.css
+}
+
 install_test_clients() {
   local dir="tests/clients"
   # npm ci writes node_modules/.package-lock.json: newer than the lockfile means it ran since the lockfile last changed.
@@ -101,5 +138,6 @@ restore_nuget() {
 install_debian_packages
 install_chdb
 install_chartjs
+install_graphiql
 [ "${1:-}" = "--test-clients" ] && install_test_clients
 restore_nuget

@@ -27,6 +27,9 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseHttpMetrics();
 app.UseDashboardUi();
+app.UseGraphiQLPage();
+// Before authentication: browsers send CORS preflights without the key.
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Analytics.Api.GraphQL;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Apis;
@@ -12,39 +12,56 @@ namespace Analytics.Api.Apis;
 public static class GraphQLApi
 {
     /// <summary>
-    /// <c>POST /graphql</c> (viewer, sales or admin key): runs <c>{"query", "variables", "operationName"}</c> with the
-    /// configured depth, complexity and time limits; fields that need more than the viewer role are checked per field.
+    /// <c>/graphql</c> (viewer, sales or admin key), GraphQL over HTTP as tools send it: <c>POST</c> with a JSON body or
+    /// an <c>application/graphql</c> one, <c>GET</c> with URL parameters for queries (a mutation by GET gets 405),
+    /// automatic persisted queries (<see cref="PersistedQueries"/>), and CORS for the configured origins
+    /// (<see cref="GraphQLCors"/>). Every document runs within the configured depth, work, introspection and time limits;
+    /// fields that need more than the viewer role are checked per field. A browser asking for HTML gets GraphiQL
+    /// instead (<see cref="GraphiQLPage"/>).
     /// </summary>
     public static RouteGroupBuilder MapGraphQLApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/graphql").RequireAuthorization(Auth.Roles.Viewer).RequireRateLimiting(GraphQLServiceCollectionExtensions.InFlightPolicy);
+        var group = app.MapGroup("/graphql").RequireAuthorization(Auth.Roles.Viewer)
+            .RequireRateLimiting(GraphQLServiceCollectionExtensions.InFlightPolicy).RequireCors(GraphQLCors.Policy);
         group.MapPost("", ExecuteAsync);
+        group.MapGet("", ExecuteAsync);
         return group;
     }
 
     private static async Task ExecuteAsync(
-        HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLSerializer serializer, IOptions<GraphQLOptions> options)
+        HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, PersistedQueryStore persisted, IOptions<GraphQLOptions> options)
     {
-        GraphQLRequest? request;
-        try
+        var byGet = HttpMethods.IsGet(http.Request.Method);
+        if (byGet)
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            // Answers name accounts and are the key's to see: no shared cache may keep one.
+            http.Response.Headers.CacheControl = "no-store";
         }
-        catch (JsonException e)
+
+        var (request, unreadable) = await GraphQLHttpRequests.ReadAsync(http, serializer);
+        if (request is null)
         {
-            await WriteAsync(http, serializer, 400, new ExecutionResult { Errors = [new ExecutionError("The body is not a GraphQL request in JSON: " + e.Message) { Code = "BAD_REQUEST" }] });
+            await WriteAsync(http, serializer, 400, Failure(unreadable ?? "The request is empty.", "BAD_REQUEST"));
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        var (query, refusal) = PersistedQueries.Resolve(request.Query, request.Extensions, persisted);
+        if (refusal is not null)
         {
-            await WriteAsync(http, serializer, 400, new ExecutionResult { Errors = [new ExecutionError("The request has no 'query'.") { Code = "BAD_REQUEST" }] });
+            // Not found is what a client expects before it sends the query: 200, as Apollo's servers answer it.
+            await WriteAsync(http, serializer, refusal.Code == PersistedQueries.NotFoundCode ? 200 : 400, new ExecutionResult { Errors = [refusal] });
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            await WriteAsync(http, serializer, 400, Failure("The request has no 'query'.", "BAD_REQUEST"));
             return;
         }
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = request.Query,
+            Query = query,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
@@ -53,23 +70,38 @@ public static class GraphQLApi
             CancellationToken = http.RequestAborted,
             Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds),
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            // The configured rules (limits, roles) are added to these as the document runs.
+            ValidationRules = byGet ? DocumentValidator.CoreRules.Append(QueriesOnlyByGetRule.Instance) : null,
         });
 
-        // A document that never ran (syntax, validation, limits, roles) is the client's mistake: 400, as GraphQL servers
-        // answer. Running out of time is not (the same query may pass on a quieter server), so it stays 200 with TIMEOUT.
-        // A key over its budget gets 429 and when to come back.
+        await WriteAsync(http, serializer, StatusOf(http, result), result);
+    }
+
+    // A document that never ran (syntax, validation, limits, roles) is the client's mistake: 400, as GraphQL servers
+    // answer. Running out of time is not (the same query may pass on a quieter server), so it stays 200 with TIMEOUT.
+    // A key over its budget gets 429 and when to come back; a mutation by GET, 405 and the method to use.
+    private static int StatusOf(HttpContext http, ExecutionResult result)
+    {
         if (result.Errors?.OfType<KeyBudgets.OverBudgetError>().FirstOrDefault() is { } overBudget)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(overBudget.RetryAfter.TotalSeconds)).ToString("0", CultureInfo.InvariantCulture);
-            await WriteAsync(http, serializer, StatusCodes.Status429TooManyRequests, result);
-            return;
+            return StatusCodes.Status429TooManyRequests;
         }
 
-        await WriteAsync(http, serializer, result.Executed || TimedOut(result) ? 200 : 400, result);
+        if (result.Errors?.OfType<QueriesOnlyByGetRule.MutationByGetError>().Any() == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return result.Executed || TimedOut(result) ? 200 : 400;
     }
 
     private static bool TimedOut(ExecutionResult result) =>
         result.Errors is { Count: > 0 } errors && errors.All(e => e is TimeoutError);
+
+    private static ExecutionResult Failure(string message, string code) =>
+        new() { Errors = [new ExecutionError(message) { Code = code }] };
 
     private static async Task WriteAsync(HttpContext http, IGraphQLSerializer serializer, int status, ExecutionResult result)
     {

@@ -15,6 +15,14 @@ public sealed class GraphQLOptions
     [Range(10, 1_000_000)]
     public int MaxComplexity { get; set; } = 5000;
 
+    /// <summary>
+    /// The most values the introspection part of a document (<c>__schema</c>, <c>__type</c>) may answer with, estimated
+    /// from this schema's sizes; introspection is not counted in <see cref="MaxDepth"/> or <see cref="MaxComplexity"/>.
+    /// graphql-js's standard introspection query answers about 34,000 today (some 130 KB). Default is 200,000.
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxIntrospectionValues { get; set; } = 200_000;
+
     /// <summary>How long one query may run before it is cancelled and answered with a timeout error, in seconds (fractions allowed). Default is 30.</summary>
     [Range(0.001, 3600)]
     public double TimeoutSeconds { get; set; } = 30;
@@ -33,6 +41,19 @@ public sealed class GraphQLOptions
     /// <summary>How many GraphQL requests of one API key may wait beyond those running; more get 429. Default is 30.</summary>
     [Range(0, 10_000)]
     public int QueuedPerKey { get; set; } = 30;
+
+    /// <summary>
+    /// The web origins (<c>https://app.example.com</c>) whose pages may call <c>/graphql</c> from a browser (CORS): a list,
+    /// <c>GraphQL__AllowedOrigins__0=…</c>. Default is none: only pages served by this server (the dashboards, GraphiQL).
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How much query text the automatic persisted queries keep in memory, in bytes (UTF-8); beyond it the least
+    /// recently used are forgotten, and their clients send them again. Default is 8 MiB.
+    /// </summary>
+    [Range(0, 1L << 32)]
+    public long PersistedQueriesMaxBytes { get; set; } = 8L << 20;
 
     /// <summary>Whether errors carry exception details (stack traces); for development only. Default is false.</summary>
     public bool ExposeExceptionDetails { get; set; }

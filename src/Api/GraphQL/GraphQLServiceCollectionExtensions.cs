@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Analytics.Api.Apis;
 using Analytics.Api.Auth;
 using GraphQL;
 using GraphQL.Execution;
@@ -20,8 +21,11 @@ public static class GraphQLServiceCollectionExtensions
     {
         builder.Services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.CostPerMinutePerKey >= o.MaxComplexity, "GraphQL:CostPerMinutePerKey must be at least GraphQL:MaxComplexity, or some allowed documents could never run.")
+            .Validate(o => o.AllowedOrigins.All(GraphQLCors.IsOrigin), "GraphQL:AllowedOrigins must be web origins such as https://app.example.com (scheme, host and port; no path or trailing slash).")
             .ValidateOnStart();
         builder.Services.AddSingleton<KeyBudgets>();
+        builder.Services.AddSingleton<PersistedQueryStore>();
+        builder.Services.AddGraphQLCors();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(InFlightPolicy, http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value;
@@ -45,24 +49,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(AnalyticsSchema).Assembly)
             .AddSystemTextJson()
             .AddValidationRule<RoleValidationRule>()
-            .AddComplexityAnalyzer((complexity, services) =>
-            {
-                var limits = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-                var budgets = services.GetRequiredService<KeyBudgets>();
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                // Within the limits, the document is paid for from its key's budget before it runs.
-                complexity.ValidateComplexityDelegate = context =>
-                {
-                    if (context.Error is null && ApiKeyAuthenticationHandler.KeyIdOf(context.ValidationContext.User) is { } key
-                        && budgets.TryPay(key, context.TotalImpact) is { } wait)
-                    {
-                        context.Error = new KeyBudgets.OverBudgetError(wait, context.TotalImpact);
-                    }
-
-                    return Task.CompletedTask;
-                };
-            })
+            // Depth, work and introspection limits, then the key's budget: one rule, so a document is measured once.
+            .AddValidationRule<WorkLimitsRule>()
             .AddErrorInfoProvider((errors, services) =>
                 errors.ExposeExceptionDetails = services.GetRequiredService<IOptions<GraphQLOptions>>().Value.ExposeExceptionDetails));
         return builder;
