@@ -120,10 +120,21 @@ public sealed class Reattribution(IClickHouseGateway gateway, SchemaDialect dial
             + "SELECT alias, person_id, email, transform(assumeNotNull(account_id), {from:Array(String)}, {to:Array(String)}, assumeNotNull(account_id)), greatest(updated_at, {at:DateTime64(3)}) "
             + "FROM identities FINAL WHERE account_id IN {from:Array(String)}",
             parameters, cancellationToken);
-        await gateway.ExecuteAsync(
-            $"DELETE FROM {dialect.Qualified(dialect.StorageTable(IngestionTables.Accounts.Name))}{dialect.OnCluster} "
-            + "WHERE account_id IN {from:Array(String)} AND origin = 'segment'",
-            parameters, cancellationToken);
+        // A DELETE is a mutation: only when there is a row to delete (a group met for the first time has none).
+        const string GroupOnly = "account_id IN {from:Array(String)} AND origin = 'segment'";
+        var rows = 0UL;
+        await foreach (var row in gateway.QueryAsync($"SELECT count() FROM accounts WHERE {GroupOnly}", parameters, cancellationToken))
+        {
+            rows = row.Get<ulong>(0);
+        }
+
+        if (rows > 0)
+        {
+            await gateway.ExecuteAsync(
+                $"DELETE FROM {dialect.Qualified(dialect.StorageTable(IngestionTables.Accounts.Name))}{dialect.OnCluster} WHERE {GroupOnly}",
+                parameters, cancellationToken);
+        }
+
         return (count, months);
     }
 
