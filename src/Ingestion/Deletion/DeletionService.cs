@@ -83,6 +83,8 @@ public sealed class DeletionService(
             ("opportunities", "account_id = {value:String}"),
             ("target_list_members", "account_id = {value:String}"),
             ("identities", "account_id = {value:String}"),
+            // The Segment groups that counted for it: a later call of such a group starts again, as an account of its own.
+            ("group_accounts", "account_id = {value:String} OR group_id = {value:String}"),
             ("accounts", "account_id = {value:String}"),
         ]);
 

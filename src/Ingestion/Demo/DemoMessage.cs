@@ -22,7 +22,8 @@ public enum DemoMessageKind
 /// <summary>
 /// One engagement message as generated, before it is written in Segment's or SendGrid's format. <see cref="AccountId"/>
 /// is the truth (whose person it was); <see cref="GroupIdSent"/> says whether the wire message names the account itself
-/// or leaves the server to resolve it from identity calls, retroactively.
+/// or leaves the server to resolve it from identity calls, retroactively. <see cref="SentGroupId"/>, when set, is the
+/// group id a <c>group</c> call sends instead of the account id: the product's own workspace id.
 /// </summary>
 public sealed record DemoMessage(
     DemoMessageKind Kind,
@@ -39,7 +40,8 @@ public sealed record DemoMessage(
     string? Source = null,
     string? Medium = null,
     string? Url = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Extra = null)
+    IReadOnlyList<KeyValuePair<string, string>>? Extra = null,
+    string? SentGroupId = null)
 {
     /// <summary>
     /// The default engagement points of docs/design.md, for checks that measure the data set the way the metrics will.

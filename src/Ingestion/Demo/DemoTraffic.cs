@@ -34,10 +34,23 @@ internal sealed class DemoTraffic
             DemoMessageKind.Identify, "", at, null, "identify", account.Id, GroupIdSent: false, record.ContactId,
             contact.AnonymousId, contact.Email,
             Extra: [new("email", contact.Email), new("name", record.Name!), new("title", record.Title!)]));
+        var workspace = WorkspaceOf(account);
         Messages.Add(new DemoMessage(
             DemoMessageKind.Group, "", at.AddMilliseconds(40), null, "group", account.Id, GroupIdSent: true, record.ContactId,
             contact.AnonymousId,
-            Extra: [new("name", account.Record.Name!), new("domain", account.Domain), new("industry", account.Record.Industry!)]));
+            Extra: [new("name", workspace is null ? account.Record.Name! : $"{account.Record.Name} workspace"), new("domain", account.Domain), new("industry", account.Record.Industry!)],
+            SentGroupId: workspace));
+    }
+
+    /// <summary>
+    /// The product's own organisation id of about a third of the accounts, whose group calls send it instead of the CRM's
+    /// id, as B2B products do: the server links it to the account by the domain trait (docs/design.md, "Segment groups").
+    /// Null for the others. Derived from the account id, so the data set stays the same for a seed.
+    /// </summary>
+    private static string? WorkspaceOf(DemoAccount account)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.Id));
+        return hash[0] % 3 == 0 ? "org_" + Convert.ToHexStringLower(hash.AsSpan(1, 4)) : null;
     }
 
     /// <summary>An identify call from a visitor outside any account: a free-mail sign-up.</summary>

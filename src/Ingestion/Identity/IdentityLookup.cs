@@ -71,7 +71,10 @@ public sealed class IdentityLookup(IClickHouseGateway gateway)
         return accounts;
     }
 
-    /// <summary>The account of each domain (the smallest account id when several accounts share a domain).</summary>
+    /// <summary>
+    /// The account of each domain (the smallest account id when several accounts share a domain), a domain the CRM gave
+    /// before one a Segment group's traits gave (such a group is linked to that CRM account once it is known).
+    /// </summary>
     public async Task<Dictionary<string, string>> AccountsByDomainAsync(IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
     {
         var accounts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -81,7 +84,7 @@ public sealed class IdentityLookup(IClickHouseGateway gateway)
         }
 
         const string sql = """
-            SELECT domain, min(account_id)
+            SELECT domain, argMin(account_id, (origin != 'crm' OR has(group_attributes, 'domain'), account_id))
             FROM accounts FINAL
             WHERE domain IN {domains:Array(String)}
             GROUP BY domain

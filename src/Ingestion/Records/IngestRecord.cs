@@ -94,11 +94,21 @@ public sealed record AdPerformanceRecord(
 
 /// <summary>
 /// What an <c>identify</c> or <c>group</c> call says: this user (or anonymous visitor) is this contact, has this email,
-/// belongs to this account. Earlier events of the user count for the account once it is known.
+/// belongs to this account. Earlier events of the user count for the account once it is known. A <c>group</c> call
+/// carries <see cref="Group"/>: its <see cref="AccountId"/> is then the group id as the sender knows it, which may be
+/// a product's own organisation id that identity resolution links to a CRM account (GroupLinking).
 /// </summary>
 public sealed record IdentityLink(
     string? UserId,
     string? AnonymousId,
     string? Email = null,
     string? AccountId = null,
-    string? TraitsJson = null) : IngestRecord;
+    string? TraitsJson = null,
+    GroupTraits? Group = null) : IngestRecord;
+
+/// <summary>
+/// The account attributes a Segment <c>group</c> call's traits name (its spec's <c>name</c>, <c>industry</c>,
+/// <c>employees</c>, <c>website</c>, and the common <c>domain</c>); each null when not given. A CRM import stays
+/// authoritative over them (docs/design.md, "Segment groups").
+/// </summary>
+public sealed record GroupTraits(string? Name = null, string? Domain = null, string? Industry = null, uint? Employees = null);

@@ -10,7 +10,7 @@ public static class IngestionSchema
         [
             IngestionTables.Accounts, IngestionTables.TargetListMembers, IngestionTables.Contacts, IngestionTables.Events,
             IngestionTables.Opportunities, IngestionTables.SurveyResponses, IngestionTables.AdPerformance, IngestionTables.DeadLetters,
-            IngestionTables.Identities, IngestionTables.EventIds, IngestionTables.DeletionRequests,
+            IngestionTables.Identities, IngestionTables.EventIds, IngestionTables.DeletionRequests, IngestionTables.GroupAccounts,
         ],
         [IngestionTables.EventIdsView],
         [
@@ -27,5 +27,8 @@ public static class IngestionSchema
                 .Append(d.CreateMaterializedView(IngestionTables.EventIdsView))
                 // Events stored before the view existed; the ReplacingMergeTree collapses an overlap.
                 .Append($"INSERT INTO {d.Qualified(IngestionTables.EventIds.Name)} SELECT event_id, toDate(timestamp) AS day FROM {d.Qualified(IngestionTables.Events.Name)}")),
+            // Every account stored before came from the CRM (or the demo's CRM files): the defaults say so.
+            new(21, "Segment groups: the account of each group id, and which account attributes came from group traits", d =>
+                d.AddColumns(IngestionTables.Accounts.Name, IngestionTables.AccountOriginColumns).Concat(d.CreateTable(IngestionTables.GroupAccounts))),
         ]);
 }

@@ -31,6 +31,40 @@ public static class IngestionTables
         "account_id",
         ShardingKey: ByAccount);
 
+    /// <summary>
+    /// The columns migration 21 added to <see cref="Accounts"/>: <c>origin</c>, <c>crm</c> for an account the CRM
+    /// imported (every row before) or <c>segment</c> for one only Segment group calls made; and
+    /// <c>group_attributes</c>, the attributes whose value came from a group call's traits rather than the CRM, which a
+    /// CRM import replaces and a later group call may change (docs/design.md, "Segment groups").
+    /// </summary>
+    public static readonly IReadOnlyList<string> AccountOriginColumns =
+    [
+        "origin LowCardinality(String) DEFAULT 'crm'",
+        "group_attributes Array(String)",
+    ];
+
+    /// <summary>
+    /// Every Segment group id a <c>group</c> call named, with the account its users and events count for: a CRM
+    /// account's id (the group id itself when it is one, else the one whose domain matched the group's), or the group id
+    /// itself when nothing matched yet. Beside it what linking reads: the group's traits (name, domain from
+    /// <c>domain</c> or <c>website</c>, industry, employees) and the company domains of its members' emails. The
+    /// latest row of a group wins.
+    /// </summary>
+    public static readonly TableSpec GroupAccounts = new(
+        "group_accounts",
+        [
+            "group_id String",
+            "account_id String",
+            "name Nullable(String)",
+            "domain Nullable(String)",
+            "industry LowCardinality(Nullable(String))",
+            "employees Nullable(UInt32)",
+            "member_domains Array(String)",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "group_id");
+
     public static readonly TableSpec TargetListMembers = new(
         "target_list_members",
         [

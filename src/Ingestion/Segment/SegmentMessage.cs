@@ -99,8 +99,24 @@ public static class SegmentMessage
         var (userId, anonymousId) = Ids(m, required: true);
         var groupId = Text(m, "groupId") ?? throw new MessageException("groupId is required for a group call");
         var traits = Child(m, "traits");
-        return new IdentityLink(userId, anonymousId, null, groupId, traits.ValueKind == JsonValueKind.Object ? traits.GetRawText() : null);
+        return new IdentityLink(userId, anonymousId, null, groupId, traits.ValueKind == JsonValueKind.Object ? traits.GetRawText() : null, GroupTraitsOf(traits));
     }
+
+    /// <summary>The account attributes of a group's traits: the company's domain is <c>domain</c>, else the host of <c>website</c>.</summary>
+    private static GroupTraits GroupTraitsOf(JsonElement traits) => new(
+        Text(traits, "name"),
+        Identity.EmailDomains.Normalize(Text(traits, "domain") ?? Text(traits, "website")),
+        Text(traits, "industry"),
+        Employees(traits));
+
+    // Segment's spec makes employees a number; senders also send "250" as text. A range such as "50-200" names no
+    // count: it is left out rather than refusing the call, whose link to the account matters more.
+    private static uint? Employees(JsonElement traits) =>
+        Child(traits, "employees") is { ValueKind: JsonValueKind.String or JsonValueKind.Number } value
+        && decimal.TryParse(value.ValueKind == JsonValueKind.String ? JsonText.String(value, "employees") : value.GetRawText(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+        && n >= 0 && n <= uint.MaxValue && n == decimal.Truncate(n)
+            ? (uint)n
+            : null;
 
     private static IdentityLink Alias(JsonElement m)
     {

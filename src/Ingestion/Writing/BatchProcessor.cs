@@ -9,11 +9,13 @@ namespace Analytics.Ingestion.Writing;
 /// Stores one batch of spool entries in ClickHouse. Every step is idempotent, so a batch replayed after a crash or a
 /// failed insert stores nothing twice: records are keyed by id in ReplacingMergeTree tables, events already stored are
 /// looked up by id and skipped, and re-attribution copies only events not yet copied.
-/// Order matters: accounts and contacts first (identity resolution reads them), then identities, then events.
+/// Order matters: accounts and contacts first (identity resolution reads them), then Segment groups' accounts, then
+/// identities, then events.
 /// </summary>
 public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator deduplicator, Reattribution reattribution, RollupWriteGate rollupGate)
 {
     private readonly IdentityLookup _lookup = new(gateway);
+    private readonly GroupAccountsWriter _groups = new(gateway, reattribution);
 
     /// <summary>What one batch stored, by table, for metrics and logs, and the months (<c>yyyyMM</c>) of the events it re-attributed.</summary>
     public sealed record Outcome(int Events, int DuplicateEvents, int Records, int DeadLetters, int Reattributed, IReadOnlyCollection<uint> ReattributedMonths);
@@ -24,13 +26,15 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
         // Not while a rollup rebuild runs: its refill would count this batch's events a second time (RollupWriteGate).
         using var held = await rollupGate.EnterAsync(cancellationToken);
         var records = 0;
-        records += await InsertAsync<AccountRecord>(entries, "accounts", RecordRows.AccountColumns, (a, e) => RecordRows.Account(a, e.ReceivedAt), cancellationToken);
+        records += await _groups.StoreCrmAccountsAsync(entries, cancellationToken);
         records += await InsertAsync<TargetListMember>(entries, "target_list_members", RecordRows.TargetColumns, (t, e) => RecordRows.Target(t, e.ReceivedAt), cancellationToken);
         records += await InsertContactsAsync(entries, cancellationToken);
 
-        var graph = await ApplyIdentityLinksAsync(entries, cancellationToken);
-        var (stored, duplicates) = await InsertEventsAsync(entries, graph, replay, cancellationToken);
+        var (graph, groups) = await ApplyIdentityLinksAsync(entries, cancellationToken);
+        var (stored, duplicates) = await InsertEventsAsync(entries, graph, groups, replay, cancellationToken);
         var (reattributed, reattributedMonths) = await reattribution.ApplyAsync(await PersonsWithAccountsAsync(graph, cancellationToken), cancellationToken);
+        reattributed += groups.Moved;
+        reattributedMonths = [.. reattributedMonths.Union(groups.MovedMonths)];
 
         records += await InsertAsync<OpportunityRecord>(entries, "opportunities", RecordRows.OpportunityColumns, (o, e) => RecordRows.Opportunity(o, e.ReceivedAt), cancellationToken);
         records += await InsertSurveysAsync(entries, cancellationToken);
@@ -98,7 +102,11 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
         return rows.Count;
     }
 
-    private async Task<IdentityGraph> ApplyIdentityLinksAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch's identity links applied to the stored identities, each with the account its group id stands for
+    /// (<see cref="GroupAccountsWriter"/>), and those accounts, which events take too.
+    /// </summary>
+    private async Task<(IdentityGraph Graph, GroupAccountsWriter.Outcome Groups)> ApplyIdentityLinksAsync(IReadOnlyList<SpoolEntry> entries, CancellationToken cancellationToken)
     {
         // Events that name their account need no identity; only the others' aliases are looked up.
         var aliases = entries.SelectMany(e => e.Record switch
@@ -108,11 +116,14 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
                 _ => [],
             })
             .Where(a => !string.IsNullOrEmpty(a)).Cast<string>().ToHashSet(StringComparer.Ordinal);
-        var graph = new IdentityGraph(await _lookup.AliasesAsync(aliases, cancellationToken));
+        var known = await _lookup.AliasesAsync(aliases, cancellationToken);
+        var groups = await _groups.ResolveAsync(entries, known, cancellationToken);
+        var graph = new IdentityGraph(known);
         var links = entries.Where(e => e.Record is IdentityLink).ToList();
         foreach (var entry in links)
         {
-            graph.Apply((IdentityLink)entry.Record!);
+            var link = (IdentityLink)entry.Record!;
+            graph.Apply(link with { AccountId = groups.AccountOf(link.AccountId) });
         }
 
         if (links.Count > 0)
@@ -126,14 +137,15 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
             }
         }
 
-        return graph;
+        return (graph, groups);
     }
 
     /// <summary>
     /// Each event's account: its own (CSV account_id, Segment context.groupId), else its user's or visitor's through
     /// identify and group calls, else its email's (contact record, then company domain).
     /// </summary>
-    private async Task<(int Stored, int Duplicates)> InsertEventsAsync(IReadOnlyList<SpoolEntry> entries, IdentityGraph graph, bool replay, CancellationToken cancellationToken)
+    private async Task<(int Stored, int Duplicates)> InsertEventsAsync(
+        IReadOnlyList<SpoolEntry> entries, IdentityGraph graph, GroupAccountsWriter.Outcome groups, bool replay, CancellationToken cancellationToken)
     {
         var events = entries.Where(e => e.Record is EngagementEvent).Select(e => (Entry: e, Event: (EngagementEvent)e.Record!)).ToList();
         if (events.Count == 0)
@@ -158,7 +170,7 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
 
             var person = PersonOf(graph, e);
             var email = e.ContactEmail ?? person?.Email;
-            var account = e.AccountId ?? person?.AccountId ?? (email is null ? null : byEmail.GetValueOrDefault(email));
+            var account = groups.AccountOf(e.AccountId) ?? person?.AccountId ?? (email is null ? null : byEmail.GetValueOrDefault(email));
             rows.Add(RecordRows.Event(e, entry.ReceivedAt, account));
         }
 

@@ -23,10 +23,17 @@ internal static class RecordRows
     public static string? ContactIdOf(EngagementEvent e) => e.ContactId ?? e.ContactEmail;
 
     public static readonly string[] AccountColumns =
-        ["account_id", "name", "domain", "industry", "employees", "annual_revenue", "country", "tier", "owner", "updated_at"];
+        ["account_id", "name", "domain", "industry", "employees", "annual_revenue", "country", "tier", "owner", "updated_at", "origin", "group_attributes"];
 
-    public static object?[] Account(AccountRecord a, DateTime receivedAt) =>
-        [a.AccountId, a.Name, EmailDomains.Normalize(a.Domain), a.Industry, a.Employees, a.AnnualRevenue, a.Country, a.Tier, a.Owner, receivedAt];
+    public static object?[] Account(StoredAccount a) =>
+        [a.AccountId, a.Name, a.Domain, a.Industry, a.Employees, a.AnnualRevenue, a.Country, a.Tier, a.Owner, a.UpdatedAt, a.Origin, a.GroupAttributes.ToArray()];
+
+    public static readonly string[] GroupColumns =
+        ["group_id", "account_id", "name", "domain", "industry", "employees", "member_domains", "updated_at"];
+
+    /// <summary>A group's row at <paramref name="at"/>, or at its stored row's time when that is later, so the new row wins.</summary>
+    public static object?[] Group(StoredGroup g, DateTime at) =>
+        [g.GroupId, g.AccountId, g.Traits.Name, g.Traits.Domain, g.Traits.Industry, g.Traits.Employees, g.MemberDomains.ToArray(), at > g.UpdatedAt ? at : g.UpdatedAt];
 
     public static readonly string[] TargetColumns = ["list", "account_id", "added_at", "removed_at", "updated_at"];
 

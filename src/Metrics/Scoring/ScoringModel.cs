@@ -23,6 +23,30 @@ public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyLis
     /// <summary>Most URL patterns one model may hold: ClickHouse's multi-search takes at most 255 needles.</summary>
     public const int MaxPatterns = 255;
 
+    // TRICKY: declared before Default, which reads it: static initializers run in the order of the text.
+    /// <summary>
+    /// Segment's B2B SaaS spec events (segment.com/docs/connections/spec/b2b-saas/) as a track call stores them: type
+    /// the snake_case event name, channel web unless <c>properties.channel</c> says otherwise. Priced here rather than
+    /// renamed at write time, so an event keeps the type its sender gave it and an admin re-prices it like any other rule
+    /// (a change applies to past events too). Hand-raisers score as a form fill or more; product use a little; leaving
+    /// scores nothing, listed at 0 so the model shows the type is known.
+    /// </summary>
+    public static IReadOnlyList<ScoringRule> SegmentSpecRules { get; } =
+    [
+        new("web", "demo_requested", 20),
+        new("web", "trial_started", 15),
+        new("web", "signed_up", 10),
+        new("web", "account_created", 10),
+        new("web", "form_submitted", 10),
+        new("web", "invite_sent", 3),
+        new("web", "account_added_user", 3),
+        new("web", "signed_in", 1),
+        new("web", "trial_ended", 0),
+        new("web", "signed_out", 0),
+        new("web", "account_removed_user", 0),
+        new("web", "account_deleted", 0),
+    ];
+
     /// <summary>The default model of docs/design.md: one ad click does not make an account engaged; a form fill or a dozen page views does.</summary>
     public static ScoringModel Default { get; } = new(
         [
@@ -33,6 +57,7 @@ public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyLis
             new("web", "page_view", 1, HighValuePoints: 5),
             new("web", "form_submit", 10),
             new("event", "attended", 10),
+            .. SegmentSpecRules,
         ],
         ["/pricing", "/demo", "/contact", "/trial"],
         Threshold: 10);

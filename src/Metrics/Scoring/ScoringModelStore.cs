@@ -15,6 +15,9 @@ public sealed record PricedModel(ScoringModel Model, ulong Version);
 public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider clock)
 {
     private const string ModelId = "default";
+
+    /// <summary>Who the model is saved by when the server stores the default itself; an admin's save names the admin's key.</summary>
+    private const string SystemSaver = "system";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _saved = new(0, 1);
@@ -36,7 +39,7 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var priced = await ReadAsync(cancellationToken) ?? new PricedModel(ScoringModel.Default, 0);
+            var priced = (await ReadAsync(cancellationToken))?.Priced ?? new PricedModel(ScoringModel.Default, 0);
             _cached = (priced, clock.GetUtcNow());
             return priced;
         }
@@ -54,19 +57,29 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
             throw new Common.MetricArgumentException("The scoring model is not valid: " + string.Join(" ", problems));
         }
 
-        await StoreAsync(model, savedBy, await ReadAsync(cancellationToken), cancellationToken);
+        await StoreAsync(model, savedBy, (await ReadAsync(cancellationToken))?.Priced, cancellationToken);
         return model;
     }
 
     /// <summary>
     /// Makes sure the model in use is stored with a version, so the activity views price new events with it: saves the
-    /// default model when none is stored, and a model saved before versions existed once more. Returns it.
+    /// default model when none is stored, and a model saved before versions existed once more. A default the system
+    /// stored (no admin ever saved a model) that is not today's default, say without the rules a release added, is
+    /// replaced by today's. Returns it.
     /// </summary>
     public async Task<PricedModel> EnsureStoredAsync(CancellationToken cancellationToken)
     {
         var stored = await ReadAsync(cancellationToken);
-        return stored is { Version: > 0 } ? stored : await StoreAsync(stored?.Model ?? ScoringModel.Default, "system", stored, cancellationToken);
+        if (stored is { SavedBy: SystemSaver, Priced: { Version: > 0 } system } && !SameModel(system.Model, ScoringModel.Default))
+        {
+            return await StoreAsync(ScoringModel.Default, SystemSaver, system, cancellationToken);
+        }
+
+        return stored?.Priced is { Version: > 0 } priced ? priced : await StoreAsync(stored?.Priced.Model ?? ScoringModel.Default, SystemSaver, stored?.Priced, cancellationToken);
     }
+
+    // Records hold lists, which compare by reference: the JSON as stored tells two models apart.
+    private static bool SameModel(ScoringModel a, ScoringModel b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
 
     // Stores a valid model under a version above the one stored before, and wakes whoever waits for a save.
     private async Task<PricedModel> StoreAsync(ScoringModel model, string savedBy, PricedModel? previous, CancellationToken cancellationToken)
@@ -98,19 +111,19 @@ public sealed class ScoringModelStore(IClickHouseGateway gateway, TimeProvider c
     }
 
     /// <summary>The stored model, uncached (null when none is stored).</summary>
-    public Task<PricedModel?> StoredAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
+    public async Task<PricedModel?> StoredAsync(CancellationToken cancellationToken) => (await ReadAsync(cancellationToken))?.Priced;
 
     /// <summary>Waits until a model is saved through this store, or <paramref name="timeout"/> passes.</summary>
     public async Task WaitForSaveAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _saved.WaitAsync(timeout, cancellationToken);
 
     // The whole result is read (one row at most): leaving a stream early would cost the engine connection it ran on.
-    private async Task<PricedModel?> ReadAsync(CancellationToken cancellationToken)
+    private async Task<(PricedModel Priced, string SavedBy)?> ReadAsync(CancellationToken cancellationToken)
     {
-        const string sql = "SELECT definition, version FROM scoring_models FINAL WHERE model_id = {id:String}";
-        var stored = await gateway.ListAsync(sql, new QueryParameters().Add("id", ModelId), row => new PricedModel(
+        const string sql = "SELECT definition, version, updated_by FROM scoring_models FINAL WHERE model_id = {id:String}";
+        var stored = await gateway.ListAsync(sql, new QueryParameters().Add("id", ModelId), row => ((PricedModel Priced, string SavedBy)?)(new PricedModel(
             JsonSerializer.Deserialize<ScoringModel>(row.Get<string>("definition"), Json) ?? throw new InvalidOperationException("The stored scoring model is empty."),
-            row.Get<ulong>("version")), cancellationToken);
+            row.Get<ulong>("version")), row.Get<string>("updated_by")), cancellationToken);
         return stored.SingleOrDefault();
     }
 }

@@ -31,7 +31,9 @@ public sealed class DeletionServiceTests : IAsyncLifetime
             new AccountRecord("acme", "Acme", "acme.com"),
             new ContactRecord("c-jo", "jo@acme.com", "acme"),
             new ContactRecord("c-ann", "ann@acme.com", "acme"),
-            new IdentityLink("u1", "v1", "jo@acme.com", "acme"));
+            new IdentityLink("u1", "v1", "jo@acme.com", "acme"),
+            // Acme's workspace in the product, grouped by its domain.
+            new IdentityLink("u1", null, AccountId: "org_5", Group: new GroupTraits(Domain: "acme.com")));
         await _db.StoreAsync(
             EmailOpen("m1", 0, "jo@acme.com"), EmailOpen("m2", 1, "ann@acme.com"),
             PageView("p1", 2, "v1"), PageView("p2", 3, userId: "u1"), PageView("p3", 4, account: "acme"),
@@ -85,6 +87,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
 
         Assert.Equal(5ul, report.Removed["events"]);
         Assert.Equal(1ul, report.Removed["accounts"]);
+        Assert.Equal(1ul, report.Removed["group_accounts"]);
         Assert.Equal((2ul, 1ul, 1ul), (report.Removed["comment_topics"], report.Removed["follow_ups"], report.Removed["follow_up_changes"]));
         Assert.Equal(
             [[0ul, 0ul, 0ul, 0ul, 0ul, 0ul]],

@@ -122,9 +122,21 @@ public sealed class DemoShapeTests(DemoFixture fixture)
 
             if (type == "group")
             {
-                Assert.StartsWith("acct_", m.GetProperty("groupId").GetString(), StringComparison.Ordinal);
+                Assert.Matches("^(acct_|org_)", m.GetProperty("groupId").GetString());
             }
         });
+    }
+
+    [Fact]
+    public void Some_group_calls_name_the_products_workspace_with_the_crm_accounts_domain()
+    {
+        var domains = fixture.Rows("accounts").Select(a => a["domain"]).ToHashSet(StringComparer.Ordinal);
+        var workspaces = fixture.SegmentMessages
+            .Where(m => m.GetProperty("type").GetString() == "group" && m.GetProperty("groupId").GetString()!.StartsWith("org_", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.InRange(workspaces.Count, fixture.SegmentMessages.Count(m => m.GetProperty("type").GetString() == "group") / 5, int.MaxValue);
+        Assert.All(workspaces, m => Assert.Contains(m.GetProperty("traits").GetProperty("domain").GetString()!, domains));
     }
 
     [Fact]

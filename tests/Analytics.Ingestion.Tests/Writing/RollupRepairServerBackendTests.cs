@@ -24,7 +24,7 @@ public sealed class RollupRepairServerBackendTests
         await new Migrator(gateway, dialect, NullLogger<Migrator>.Instance).MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         var gate = new RollupWriteGate();
         var sunday = new DateTime(2026, 3, 29, 12, 0, 0, DateTimeKind.Utc);
-        await new BatchProcessor(gateway, new EventDeduplicator(gateway), new Reattribution(gateway, dialect), gate).ProcessAsync(
+        await new BatchProcessor(gateway, new EventDeduplicator(gateway), new Reattribution(gateway, dialect, Analytics.Api.Hosting.ApplicationSchema.Catalog), gate).ProcessAsync(
             [.. Enumerable.Range(0, 12).Select(day => new SpoolEntry(sunday, "test",
                 new EngagementEvent($"e{day}", sunday.AddDays(day), "web", "page_view", AccountId: "acme", Url: "https://vendor.example/pricing")))],
             CancellationToken.None);

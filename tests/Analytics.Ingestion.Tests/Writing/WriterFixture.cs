@@ -30,7 +30,7 @@ public sealed class WriterDatabase : IAsyncLifetime
         Dialect = new SchemaDialect(Gateway.Database, null);
         await new Migrator(Gateway, Dialect, NullLogger<Migrator>.Instance)
             .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
-        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect), Gate);
+        Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect, ApplicationSchema.Catalog), Gate);
     }
 
     public async Task DisposeAsync()

@@ -30,7 +30,7 @@ internal static class DatasetLoader
             }
         }
 
-        var processor = new BatchProcessor(gateway, new EventDeduplicator(gateway), new Reattribution(gateway, new SchemaDialect(gateway.Database, null)), new RollupWriteGate());
+        var processor = new BatchProcessor(gateway, new EventDeduplicator(gateway), new Reattribution(gateway, new SchemaDialect(gateway.Database, null), Analytics.Api.Hosting.ApplicationSchema.Catalog), new RollupWriteGate());
         foreach (var chunk in entries.Chunk(5_000))
         {
             await processor.ProcessAsync(chunk, CancellationToken.None);

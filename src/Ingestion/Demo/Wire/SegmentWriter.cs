@@ -52,7 +52,7 @@ internal static class SegmentWriter
                 WriteTraits(w, m);
                 break;
             case DemoMessageKind.Group:
-                w.WriteString("groupId", m.AccountId);
+                w.WriteString("groupId", m.SentGroupId ?? m.AccountId);
                 WriteTraits(w, m);
                 break;
         }

@@ -182,7 +182,8 @@ public sealed class WindowPointsTests
     {
         var random = new Random(20261124);
         (string Channel, string Type)[] kinds =
-            [("web", "page_view"), ("web", "page_view"), ("web", "form_submit"), ("email", "open"), ("email", "click"), ("ad", "impression"), ("ad", "click"), ("event", "attended"), ("other", "note")];
+            [("web", "page_view"), ("web", "page_view"), ("web", "form_submit"), ("email", "open"), ("email", "click"), ("ad", "impression"), ("ad", "click"), ("event", "attended"), ("other", "note"),
+             ("web", "demo_requested"), ("web", "signed_in"), ("web", "trial_ended")];
         string[] paths = ["/pricing", "/Demo/book", "/blog/post-1", "/blog/post-12", "/careers", "/docs", "/", "/contact-us"];
         var start = new DateTime(2025, 12, 15, 0, 0, 0, DateTimeKind.Utc);
         return Enumerable.Range(0, 3_000).Select(_ =>
