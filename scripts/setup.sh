@@ -80,26 +80,16 @@ install_chdb() {
 }
 
 install_chartjs() {
-  if [ -f "$CHARTJS_DIR/chart.umd.min.js" ] && [ "$(cat "$CHARTJS_DIR/VERSION" 2>/dev/null)" = "$CHARTJS_VERSION" ]; then
-    return 0
-  fi
-  log "fetching chart.js@$CHARTJS_VERSION from npm"
-  local work; work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
-  local tarball; tarball=$(npm_fetch chart.js "$CHARTJS_VERSION" "$CHARTJS_INTEGRITY" "$work")
-  tar -xzf "$tarball" -C "$work" package/dist/chart.umd.min.js package/LICENSE.md
-  mkdir -p "$CHARTJS_DIR"
-  cp "$work/package/LICENSE.md" "$CHARTJS_DIR/LICENSE.md"
-  mv "$work/package/dist/chart.umd.min.js" "$CHARTJS_DIR/chart.umd.min.js"
-  echo "$CHARTJS_VERSION" > "$CHARTJS_DIR/VERSION"
-  log "installed chart.js $CHARTJS_VERSION into $CHARTJS_DIR"
+  vendor_npm_files chart.js "$CHARTJS_VERSION" "$CHARTJS_INTEGRITY" "$CHARTJS_DIR" dist/chart.umd.min.js
 }
 
-# Copies files of a pinned npm package (paths inside it) into a vendor folder, with the package's LICENSE and a VERSION
-# file; does nothing when that version is there already.
+# Copies files of a pinned npm package (paths inside it) into a vendor folder, with the package's licence (LICENSE or
+# LICENSE.md) and a VERSION file; does nothing when that version and its files are there already.
 vendor_npm_files() {
   local package="$1" version="$2" integrity="$3" dir="$4"; shift 4
-  if [ -f "$dir/VERSION" ] && [ "$(cat "$dir/VERSION")" = "$version" ]; then
+  local present=1 file
+  for file in "$@"; do [ -f "$dir/$(basename "$file")" ] || present=0; done
+  if [ "$present" = 1 ] && [ "$(cat "$dir/VERSION" 2>/dev/null)" = "$version" ]; then
     return 0
   fi
   log "fetching $package@$version from npm"
@@ -107,9 +97,9 @@ vendor_npm_files() {
   # TRICKY: a RETURN trap outlives the function: cleared as it fires, or it fires again in the caller, without $work.
   trap 'rm -rf "$work"; trap - RETURN' RETURN
   local tarball; tarball=$(npm_fetch "$package" "$version" "$integrity" "$work")
-  tar -xzf "$tarball" -C "$work" package/LICENSE "${@/#/package/}"
+  tar -xzf "$tarball" -C "$work" --wildcards 'package/LICENSE*' "${@/#/package/}"
   rm -rf "$dir" && mkdir -p "$dir"
-  cp "$work/package/LICENSE" "$dir/LICENSE"
+  cp "$work"/package/LICENSE* "$dir/"
   for file in "$@"; do cp "$work/package/$file" "$dir/$(basename "$file")"; done
   echo "$version" > "$dir/VERSION"
   log "installed $package $version into $dir"

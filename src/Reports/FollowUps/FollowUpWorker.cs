@@ -1,3 +1,4 @@
+using Analytics.Metrics.Common;
 using Analytics.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,14 @@ namespace Analytics.Reports.FollowUps;
 /// </summary>
 public sealed partial class FollowUpWorker(
     FollowUpStore store, FollowUpPrompts prompts, IOptions<FollowUpOptions> options, IHostApplicationLifetime lifetime,
-    TimeProvider clock, ILogger<FollowUpWorker> logger) : BackgroundService
+    TimeProvider clock, ILogger<FollowUpWorker> logger) : RepeatingRound(lifetime, clock, logger)
 {
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.IntervalSeconds);
+
+    protected override string Purpose => "opening follow-ups of detractor answers and prompting their owners";
+
+    protected override async Task RoundAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken);
+
     /// <summary>One round: open what is missing, prompt what is pending. Returns the follow-ups opened.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -35,33 +42,6 @@ public sealed partial class FollowUpWorker(
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not before the host has started: a failed start must find no query of ours running when it closes storage.
-        await lifetime.WaitForStartedAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var interval = TimeSpan.FromSeconds(options.Value.IntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e, interval.TotalSeconds);
-            }
-
-            await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened {FollowUps} follow-ups of detractor answers")]
     private partial void LogOpened(int followUps);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Opening follow-ups or prompting their owners failed; trying again in {Seconds} s")]
-    private partial void LogFailed(Exception exception, double seconds);
 }
