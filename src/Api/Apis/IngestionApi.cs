@@ -75,7 +75,8 @@ public static class IngestionApi
         var tally = intake.NewTally();
         try
         {
-            await using var body = RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes");
+            // The limit counts the bytes as sent (after gzip), before a charset is decoded to UTF-8.
+            await using var body = CsvCharset.AsUtf8(RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes"), request.ContentType);
             await csvIntake.AcceptAsync(csvKind, body, tally, ct);
             return TypedResults.Ok(new
             {
@@ -99,7 +100,7 @@ public static class IngestionApi
     }
 
     /// <summary>
-    /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding, 503 with Retry-After
+    /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding or CSV charset, 503 with Retry-After
     /// when the spool is full, Kestrel's status for a request it could not read; null for anything else (a server fault).
     /// </summary>
     private static IResult? Refusal(Exception e, HttpContext context, IntakeTally? partial)
@@ -108,7 +109,7 @@ public static class IngestionApi
         {
             MalformedRequestException => StatusCodes.Status400BadRequest,
             BodyTooLargeException => StatusCodes.Status413PayloadTooLarge,
-            UnsupportedContentEncodingException => StatusCodes.Status415UnsupportedMediaType,
+            UnsupportedContentEncodingException or UnsupportedCharsetException => StatusCodes.Status415UnsupportedMediaType,
             SpoolFullException => StatusCodes.Status503ServiceUnavailable,
             BadHttpRequestException bad => bad.StatusCode,
             _ => 0,
