@@ -40,6 +40,7 @@ public static class IngestionApi
             {
                 success = true,
                 accepted = tally.Accepted,
+                duplicates = tally.Duplicates,
                 rejected = tally.Listed.Select(r => new { index = r.Location, message = r.Message }),
                 rejectedCount = tally.Rejected,
                 rejectedTruncated = tally.ErrorsTruncated,
@@ -81,6 +82,7 @@ public static class IngestionApi
             return TypedResults.Ok(new
             {
                 accepted = tally.Accepted,
+                duplicates = tally.Duplicates,
                 rejected = tally.Rejected,
                 errors = tally.Listed.Select(r => new { line = r.Location, message = r.Message }),
                 errorsTruncated = tally.ErrorsTruncated,
