@@ -6,8 +6,9 @@ using Analytics.Testing;
 namespace Analytics.Metrics.Tests.GraphQL;
 
 /// <summary>
-/// SendGrid's documented example events through the webhook and back out through GraphQL: delivery reports and machine
-/// opens are counted for deliverability and neither reach nor score an account; a person's opens and clicks do.
+/// SendGrid's documented example events through the webhook (signed in as SendGrid's webhook URLs do, the key as the
+/// Basic password) and back out through GraphQL: delivery reports and machine opens are counted for deliverability and
+/// neither reach nor score an account; a person's opens and clicks do.
 /// </summary>
 [Collection(GraphQLHosts.Collection)]
 public sealed class SendGridDeliverabilityTests : IAsyncLifetime
@@ -48,8 +49,8 @@ public sealed class SendGridDeliverabilityTests : IAsyncLifetime
     {
         await PostAsync("/v1/import/accounts", "account_id,name,domain\r\nacme,Acme,test.com\r\nbeta,Beta,beta.example\r\n", "text/csv");
         await Eventually.MatchAsync("the accounts to be stored", () => CountAsync("SELECT count() FROM accounts FINAL"), n => n == 2);
-        await PostAsync("/v1/webhooks/sendgrid", DocumentedExample, "application/json");
-        await PostAsync("/v1/webhooks/sendgrid", MachineOpenedCampaign, "application/json");
+        await PostAsync("/v1/webhooks/sendgrid", DocumentedExample, "application/json", SendGridBasicAuth);
+        await PostAsync("/v1/webhooks/sendgrid", MachineOpenedCampaign, "application/json", SendGridBasicAuth);
         // TRICKY: the events are visible before their views' rows are; the spool drained means the whole insert returned.
         await Eventually.MatchAsync("the 14 email events to be stored", () => CountAsync("SELECT count() FROM events"), n => n == 14);
         using var client = _host.ClientWith(null);
@@ -123,11 +124,17 @@ public sealed class SendGridDeliverabilityTests : IAsyncLifetime
         return body.GetProperty("data");
     }
 
-    private async Task PostAsync(string path, string body, string contentType)
+    /// <summary>The key as the password, as a webhook URL with credentials carries it (https://sendgrid:KEY@host/...).</summary>
+    private static AuthenticationHeaderValue SendGridBasicAuth =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sendgrid:" + GraphQLHost.IngestKey)));
+
+    private async Task PostAsync(string path, string body, string contentType, AuthenticationHeaderValue? authorization = null)
     {
-        using var client = _host.ClientWith(GraphQLHost.IngestKey);
-        using var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType)));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var client = _host.ClientWith(null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType)) };
+        request.Headers.Authorization = authorization ?? new AuthenticationHeaderValue("Bearer", GraphQLHost.IngestKey);
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<ulong> CountAsync(string sql)
