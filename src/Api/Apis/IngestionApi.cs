@@ -40,13 +40,14 @@ public static class IngestionApi
             {
                 success = true,
                 accepted = tally.Accepted,
-                duplicates = tally.Duplicates,
                 rejected = tally.Listed.Select(r => new { index = r.Location, message = r.Message }),
                 rejectedCount = tally.Rejected,
                 rejectedTruncated = tally.ErrorsTruncated,
                 deadLetters = tally.DeadLetters,
                 deadLettersTruncated = tally.DeadLettersTruncated,
                 note = tally.Note,
+                // Last, so answers read as text keep the order they had before it came.
+                duplicates = tally.Duplicates,
             });
         }
         catch (Exception e) when (Refusal(e, request.HttpContext, partial: null) is { } refusal)
@@ -82,13 +83,14 @@ public static class IngestionApi
             return TypedResults.Ok(new
             {
                 accepted = tally.Accepted,
-                duplicates = tally.Duplicates,
                 rejected = tally.Rejected,
                 errors = tally.Listed.Select(r => new { line = r.Location, message = r.Message }),
                 errorsTruncated = tally.ErrorsTruncated,
                 deadLetters = tally.DeadLetters,
                 deadLettersTruncated = tally.DeadLettersTruncated,
                 note = tally.Note,
+                // Last, so answers read as text keep the order they had before it came.
+                duplicates = tally.Duplicates,
             });
         }
         catch (CsvImportException e)
