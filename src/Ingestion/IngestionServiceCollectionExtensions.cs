@@ -26,6 +26,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<RollupRepair>();
         services.AddSingleton<Deletion.DeletionService>();
+        services.AddSingleton<DuplicateCheck>();
         services.AddSingleton<Intake>();
         services.AddSingleton<JsonIntake>();
         services.AddSingleton<CsvIntake>();

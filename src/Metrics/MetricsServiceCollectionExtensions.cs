@@ -41,6 +41,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
+        builder.Services.AddSingleton<DeliverabilityQuery>();
         builder.Services.AddSingleton<CommentAnalysis>();
         builder.Services.AddSingleton<CommentsQuery>();
         builder.Services.AddOptions<ThemesOptions>().BindConfiguration(ThemesOptions.Section).ValidateDataAnnotations().ValidateOnStart();

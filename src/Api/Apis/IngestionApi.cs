@@ -46,6 +46,8 @@ public static class IngestionApi
                 deadLetters = tally.DeadLetters,
                 deadLettersTruncated = tally.DeadLettersTruncated,
                 note = tally.Note,
+                // Last, so answers read as text keep the order they had before it came.
+                duplicates = tally.Duplicates,
             });
         }
         catch (Exception e) when (Refusal(e, request.HttpContext, partial: null) is { } refusal)
@@ -75,7 +77,8 @@ public static class IngestionApi
         var tally = intake.NewTally();
         try
         {
-            await using var body = RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes");
+            // The limit counts the bytes as sent (after gzip), before a charset is decoded to UTF-8.
+            await using var body = CsvCharset.AsUtf8(RequestBody.Open(request, limit, "Ingestion:MaxCsvBytes"), request.ContentType);
             await csvIntake.AcceptAsync(csvKind, body, tally, ct);
             return TypedResults.Ok(new
             {
@@ -86,6 +89,8 @@ public static class IngestionApi
                 deadLetters = tally.DeadLetters,
                 deadLettersTruncated = tally.DeadLettersTruncated,
                 note = tally.Note,
+                // Last, so answers read as text keep the order they had before it came.
+                duplicates = tally.Duplicates,
             });
         }
         catch (CsvImportException e)
@@ -99,7 +104,7 @@ public static class IngestionApi
     }
 
     /// <summary>
-    /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding, 503 with Retry-After
+    /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding or CSV charset, 503 with Retry-After
     /// when the spool is full, Kestrel's status for a request it could not read; null for anything else (a server fault).
     /// </summary>
     private static IResult? Refusal(Exception e, HttpContext context, IntakeTally? partial)
@@ -108,7 +113,7 @@ public static class IngestionApi
         {
             MalformedRequestException => StatusCodes.Status400BadRequest,
             BodyTooLargeException => StatusCodes.Status413PayloadTooLarge,
-            UnsupportedContentEncodingException => StatusCodes.Status415UnsupportedMediaType,
+            UnsupportedContentEncodingException or UnsupportedCharsetException => StatusCodes.Status415UnsupportedMediaType,
             SpoolFullException => StatusCodes.Status503ServiceUnavailable,
             BadHttpRequestException bad => bad.StatusCode,
             _ => 0,

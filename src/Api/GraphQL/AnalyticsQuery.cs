@@ -19,6 +19,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AddThemeFields()
             .AddAccountFields()
             .AddMarketingFields()
+            .AddDeliverabilityFields()
             .AddReportFields()
             .AddDashboardFields()
             .AddScoringFields()

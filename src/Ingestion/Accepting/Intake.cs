@@ -15,7 +15,7 @@ public sealed record Rejection(int Location, string Message);
 /// raw payload. Returns once all are on disk, so the answer acknowledges only what survives a crash. A request may
 /// come in several chunks (a CSV upload does), all counted on one <see cref="IntakeTally"/>.
 /// </summary>
-public sealed class Intake(DurableSpool spool, IOptions<IngestionOptions> options, TimeProvider clock)
+public sealed class Intake(DurableSpool spool, DuplicateCheck duplicateCheck, IOptions<IngestionOptions> options, TimeProvider clock)
 {
     /// <summary>A tally for a new request, with the limits of <see cref="IngestionOptions"/>.</summary>
     public IntakeTally NewTally() => new(options.Value.MaxErrorsReported, options.Value.MaxDeadLettersPerRequest);
@@ -41,7 +41,8 @@ public sealed class Intake(DurableSpool spool, IOptions<IngestionOptions> option
             }
         }
 
+        var duplicates = await duplicateCheck.CountAsync(inputs, tally, cancellationToken);
         await spool.AppendAsync(entries, cancellationToken);
-        tally.Count(inputs);
+        tally.Count(inputs, duplicates);
     }
 }

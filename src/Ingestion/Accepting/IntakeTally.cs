@@ -7,10 +7,23 @@ namespace Analytics.Ingestion.Accepting;
 /// </summary>
 public sealed class IntakeTally(int maxListed, int maxDeadLetters)
 {
+    /// <summary>
+    /// Most event ids of one request remembered to find repeats within it: every JSON request fits; in a larger CSV,
+    /// a repeat of an event past these is a duplicate only when its first copy is stored already.
+    /// </summary>
+    public const int MaxIdsRemembered = 100_000;
+
     private readonly List<Rejection> _listed = [];
+    private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
 
     /// <summary>Records spooled.</summary>
     public int Accepted { get; private set; }
+
+    /// <summary>
+    /// Accepted events that are duplicates (see <see cref="DuplicateCheck"/>): stored once, counted in
+    /// <see cref="Accepted"/> too; null when storage could not be asked in time.
+    /// </summary>
+    public int? Duplicates { get; private set; } = 0;
 
     /// <summary>Inputs refused, all of them.</summary>
     public int Rejected { get; private set; }
@@ -35,9 +48,14 @@ public sealed class IntakeTally(int maxListed, int maxDeadLetters)
         ? $"{Rejected:N0} inputs were refused: the first {Listed.Count:N0} are listed (Ingestion:MaxErrorsReported is {maxListed:N0}) and the first {DeadLetters:N0} kept in dead_letters (Ingestion:MaxDeadLettersPerRequest is {maxDeadLetters:N0})"
         : null;
 
+    /// <summary>Whether an event id came earlier in this request (remembering the first <see cref="MaxIdsRemembered"/>).</summary>
+    internal bool SeenBefore(string eventId) =>
+        _seenIds.Contains(eventId) || (_seenIds.Count < MaxIdsRemembered && !_seenIds.Add(eventId));
+
     /// <summary>Counts a chunk that is on disk (its dead letters as <see cref="Intake"/> kept them: while there was room).</summary>
-    internal void Count(IReadOnlyList<ParsedInput> inputs)
+    internal void Count(IReadOnlyList<ParsedInput> inputs, int? duplicates)
     {
+        Duplicates += duplicates;
         foreach (var input in inputs)
         {
             if (input.Record is not null)

@@ -14,3 +14,7 @@ public sealed class BodyTooLargeException(long limit, string setting)
 /// <summary>A body in a <c>Content-Encoding</c> other than gzip. Answered 415.</summary>
 public sealed class UnsupportedContentEncodingException(string encoding)
     : Exception($"Content-Encoding '{encoding}' is not supported; send the body as is or gzip-compressed (Content-Encoding: gzip).");
+
+/// <summary>A CSV upload whose Content-Type names a charset that cannot be decoded. Answered 415.</summary>
+public sealed class UnsupportedCharsetException(string charset)
+    : Exception($"charset '{charset}' is not supported; send UTF-8, or name the file's charset (for example text/csv; charset=windows-1252).");

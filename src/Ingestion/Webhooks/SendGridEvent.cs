@@ -49,7 +49,8 @@ public static class SendGridEvent
 
     /// <summary>
     /// The event's type; an open SendGrid marks <c>sg_machine_open</c> (Apple Mail Privacy Protection and other clients
-    /// that fetch every image) is <c>machine_open</c>, which the scoring model does not price as a person's open.
+    /// that fetch every image) is <c>machine_open</c>, which like the delivery events (delivered, bounce, …) is kept for
+    /// deliverability and is no engagement: it reaches and scores no account (docs/design.md, "Engagement events").
     /// </summary>
     private static string TypeOf(JsonElement e, string type) =>
         type == "open" && e.TryGetProperty("sg_machine_open", out var machine) && machine.ValueKind == JsonValueKind.True ? "machine_open" : type;

@@ -26,9 +26,16 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
     /// <param name="cancellationToken">Cancels the lookup.</param>
     public async Task<List<EngagementEvent>> NewEventsAsync(IReadOnlyList<EngagementEvent> events, bool replay, CancellationToken cancellationToken)
     {
+        var stored = await StoredIdsAsync(events.Select(e => e.EventId), replay, cancellationToken);
+        return events.Where(e => !stored.Contains(e.EventId)).ToList();
+    }
+
+    /// <summary>The ids among <paramref name="ids"/> that are stored already (see <see cref="NewEventsAsync"/> for <paramref name="replay"/>).</summary>
+    public async Task<HashSet<string>> StoredIdsAsync(IEnumerable<string> ids, bool replay, CancellationToken cancellationToken)
+    {
         var stored = new HashSet<string>(StringComparer.Ordinal);
         var table = replay ? "events" : "event_ids";
-        foreach (var chunk in ChunksOf(events.Select(e => e.EventId).Distinct(StringComparer.Ordinal)))
+        foreach (var chunk in ChunksOf(ids.Distinct(StringComparer.Ordinal)))
         {
             var sql = $"SELECT DISTINCT event_id FROM {table} WHERE event_id IN {{ids:Array(String)}}";
             var parameters = new QueryParameters().Add("ids", chunk.ToArray());
@@ -38,7 +45,7 @@ public sealed class EventDeduplicator(IClickHouseGateway gateway)
             }
         }
 
-        return events.Where(e => !stored.Contains(e.EventId)).ToList();
+        return stored;
     }
 
     private static IEnumerable<List<string>> ChunksOf(IEnumerable<string> ids)

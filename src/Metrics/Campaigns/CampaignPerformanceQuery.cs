@@ -4,7 +4,7 @@ using Analytics.Metrics.Scoring;
 namespace Analytics.Metrics.Campaigns;
 
 /// <summary>
-/// One campaign over a window: the accounts it reached (any event), how many of those are engaged, the pipeline it
+/// One campaign over a window: the accounts it reached (any engagement event: delivery reports reach no one), how many of those are engaged, the pipeline it
 /// influenced (opportunities created in the window by accounts it had touched by their creation day), its ad spend
 /// and the cost per engaged account reached (null without spend data or without an engaged account).
 /// </summary>

@@ -48,7 +48,8 @@ public static class CohortStarts
                 FROM (
                     SELECT account_id, timestamp, {{eventPoints}} AS points
                     FROM events FINAL
-                    WHERE account_id IN {accounts:Array(String)}
+                    -- Delivery reports are no engagement (EngagementEvents): they make no day an active day.
+                    WHERE account_id IN {accounts:Array(String)} AND {{EngagementEvents.Sql}}
                 )
                 GROUP BY account_id
             )

@@ -13,12 +13,12 @@ public static class MetricsSchema
             RollupTables.AccountEngagementDaily, RollupTables.AccountTouchDaily, RollupTables.AccountTouchMonthly, RollupTables.ScoringModels,
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
-            JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Changed,
+            JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
-            JourneyIndexTables.ChangedView,
+            JourneyIndexTables.ChangedView, DeliverabilityTables.EmailCampaignEventsView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -74,8 +74,21 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(JourneyIndexTables.CohortStarts))
                 .Concat(d.CreateTable(JourneyIndexTables.Changed))
                 .Append(d.CreateMaterializedView(JourneyIndexTables.ChangedView))),
+            // Today's views leave delivery reports out (EngagementEvents); an older database's rollups are made again
+            // from the events, and the email events by campaign filled for deliverability.
+            new(13, "rollups count engagement only; email events by campaign for deliverability", d => EngagementViews
+                .SelectMany(view => new[] { d.DropView(view.Name), d.CreateMaterializedView(view) }.Concat(Backfill(d, view)))
+                .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
+                .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
+                .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
         ],
         [CommentTopicTables.PersonalData]);
+
+    private static MaterializedViewSpec[] EngagementViews =>
+    [
+        RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
+        RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
+    ];
 
     private static (MaterializedViewSpec Before, MaterializedViewSpec Now)[] PricedActivityViews =>
     [

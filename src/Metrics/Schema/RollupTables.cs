@@ -14,7 +14,8 @@ public static class RollupTables
 
     /// <summary>
     /// The engagement rollup: per account, day, channel, type, campaign, source and (for web) URL path, the number of
-    /// events and the distinct contacts. Engagement by channel and campaign performance price these counts with the model
+    /// engagement events (<see cref="EngagementEvents"/>: every rollup of this class leaves delivery reports out) and the
+    /// distinct contacts. Engagement by channel and campaign performance price these counts with the model
     /// at query time. Events of unknown accounts are left out; when identity resolution later finds their account, the
     /// writer re-inserts them under it, and they are counted then.
     /// </summary>
@@ -40,7 +41,7 @@ public static class RollupTables
         "account_engagement_daily_mv",
         Source: "events",
         Target: "account_engagement_daily",
-        Select: """
+        Select: $$"""
             SELECT
                 account_id,
                 toDate(timestamp) AS day,
@@ -52,7 +53,7 @@ public static class RollupTables
                 toUInt64(count()) AS events,
                 uniqStateIf(contact_id, contact_id != '') AS contacts
             FROM {source}
-            WHERE account_id != ''
+            WHERE account_id != '' AND {{EngagementEvents.Sql}}
             GROUP BY account_id, day, channel, type, campaign, source, url_path
             """);
 
@@ -143,7 +144,7 @@ public static class RollupTables
         PartitionBy: $"toYYYYMM({bucket})",
         ShardingKey: ByAccount);
 
-    // Events without an account are no touch.
+    // Events without an account are no touch, nor are delivery reports (EngagementEvents).
     private static string TouchSelect(string bucketOf, string bucket) => $$"""
         SELECT
             account_id,
@@ -152,7 +153,7 @@ public static class RollupTables
             max(CAST((timestamp, channel, source, campaign) AS {{Touch}})) AS last,
             max(timestamp) AS last_at
         FROM {source}
-        WHERE account_id != ''
+        WHERE account_id != '' AND {{EngagementEvents.Sql}}
         GROUP BY account_id, {{bucket}}
         """;
 
@@ -175,7 +176,7 @@ public static class RollupTables
             max(model.model_version) AS model_max
         FROM {source} AS event
         CROSS JOIN {{CurrentPrices}} AS model
-        WHERE account_id != ''
+        WHERE account_id != '' AND {{EngagementEvents.Sql}}
         GROUP BY account_id, {{bucket}}
         """;
 

@@ -96,6 +96,11 @@ public sealed record ScoringModel(IReadOnlyList<ScoringRule> Rules, IReadOnlyLis
                 problems.Add("every rule needs a channel (without '/') and a type.");
             }
 
+            if (!EngagementEvents.IsEngagement(rule.Channel, rule.Type))
+            {
+                problems.Add($"'{rule.Channel}/{rule.Type}' is a delivery report, not engagement: it cannot be priced (only a person's opens and clicks of an email are).");
+            }
+
             if (!double.IsFinite(rule.Points) || rule.Points < 0 || rule.HighValuePoints is { } hv && (!double.IsFinite(hv) || hv < 0))
             {
                 problems.Add($"the points of '{rule.Channel}/{rule.Type}' must be zero or more.");
