@@ -7,8 +7,11 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
 using api::Analytics.Api.Hosting;
+using Analytics.Metrics;
+using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.Engagement;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Journey;
 using Analytics.Metrics.Scoring;
@@ -50,7 +53,8 @@ public static class MetricsBenchmark
     private sealed record Case(string Name, string GraphQL, Func<Queries, CancellationToken, Task> Direct);
 
     private sealed record Queries(
-        FunnelQuery Funnel, SalesVelocityQuery Velocity, NpsQuery Nps, CsatQuery Csat, EngagedAccountsQuery Engaged, CohortFunnelQuery Cohort, JourneyQuery Journey);
+        FunnelQuery Funnel, SalesVelocityQuery Velocity, NpsQuery Nps, CsatQuery Csat, EngagedAccountsQuery Engaged, CohortFunnelQuery Cohort, JourneyQuery Journey,
+        EngagementQuery Engagement, AttributionQuery Attribution);
 
     private const string Stages = "stages { name accounts conversionFromPrevious }";
     private const string SalesFields = "won lost open winRate averageDealSize averageDaysToClose medianDaysToClose velocityPerDay";
@@ -66,6 +70,7 @@ public static class MetricsBenchmark
     // The 28 days before the trend's end, as the dashboards' default window asks.
     private static readonly DateWindow LastFourWeeks = new(TrendTo.AddDays(-28), TrendTo);
     private const string JourneyFields = "stages { name atStart atEnd entered progressed progressionRate }";
+    private const string EngagementFields = "key events accountsReached engagedAccountsReached";
     private const string CohortStages = "stages { name accounts conversionFromPrevious averageDaysFromPrevious medianDaysFromPrevious }";
 
     private static IReadOnlyList<Case> Cases() =>
@@ -97,6 +102,13 @@ public static class MetricsBenchmark
             (q, ct) => q.Cohort.RunAsync(new CohortFunnelRequest(LastFourWeeks), ct)),
         new("engagedAccounts first 50", $"{{ engagedAccounts(from: \"{From:O}\", to: \"{To:O}\", first: 50) {{ totalCount edges {{ cursor node {{ accountId name score surge lastActivityAt openOpportunities }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
             (q, ct) => q.Engaged.RunAsync(new EngagedAccountsRequest(Window, First: 50), ct)),
+        // The marketing dashboard's engagement and attribution panels on its default window (dashboards/marketing.json).
+        new("engagement 28 days channels campaigns (dashboard)", $"{{ engagement(from: \"{LastFourWeeks.From:O}\", to: \"{LastFourWeeks.To:O}\") {{ channels {{ {EngagementFields} }} campaigns {{ {EngagementFields} engagedShare }} }} }}",
+            (q, ct) => q.Engagement.RunAsync(new EngagementRequest(LastFourWeeks), ct)),
+        new("engagement 12 weeks trend WEEK (dashboard)", $"{{ engagement(from: \"{TrendFrom:O}\", to: \"{TrendTo:O}\", interval: WEEK) {{ trend {{ periodStart events accountsReached engagedAccountsReached }} }} }}",
+            (q, ct) => q.Engagement.RunAsync(new EngagementRequest(new DateWindow(TrendFrom, TrendTo), Interval.Week), ct)),
+        new("attribution CHANNEL 28 days (dashboard)", $"{{ attribution(from: \"{LastFourWeeks.From:O}\", to: \"{LastFourWeeks.To:O}\", dimension: CHANNEL) {{ model key pipeline wonRevenue pipelineOpportunities wonOpportunities }} }}",
+            (q, ct) => q.Attribution.RunAsync(new AttributionRequest(LastFourWeeks, AttributionDimension.Channel), ct)),
     ];
 
     public static async Task RunAsync(int eventCount, int runs, string? dataFolder, string? onlyCases = null)
@@ -137,7 +149,8 @@ public static class MetricsBenchmark
                 var models = services.GetRequiredService<ScoringModelStore>();
                 var queries = new Queries(services.GetRequiredService<FunnelQuery>(), services.GetRequiredService<SalesVelocityQuery>(),
                     services.GetRequiredService<NpsQuery>(), services.GetRequiredService<CsatQuery>(), services.GetRequiredService<EngagedAccountsQuery>(),
-                    services.GetRequiredService<CohortFunnelQuery>(), services.GetRequiredService<JourneyQuery>());
+                    services.GetRequiredService<CohortFunnelQuery>(), services.GetRequiredService<JourneyQuery>(),
+                    services.GetRequiredService<EngagementQuery>(), services.GetRequiredService<AttributionQuery>());
                 foreach (var c in cases)
                 {
                     (direct[c.Name], graphql[c.Name]) = await MeasurePairsAsync(runs, ct => c.Direct(queries, ct), ct => PostAsync(client, c.GraphQL, ct));
@@ -183,7 +196,8 @@ public static class MetricsBenchmark
         var journeyIndex = new JourneyIndex(gateway, models, Microsoft.Extensions.Options.Options.Create(new JourneyOptions()), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<JourneyIndex>.Instance);
         var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
-            new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, journeyIndex), new JourneyQuery(gateway, journeyIndex));
+            new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, journeyIndex), new JourneyQuery(gateway, journeyIndex),
+            new EngagementQuery(gateway, models), new AttributionQuery(gateway, Microsoft.Extensions.Options.Options.Create(new MetricsOptions())));
         foreach (var (c, index) in Cases().Select((c, i) => (c, i)).Where(p => onlyCases is null || p.c.Name.Contains(onlyCases, StringComparison.Ordinal)))
         {
             for (var i = 0; i < Warmups; i++)
