@@ -1,5 +1,5 @@
 using Analytics.Api.Auth;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 using Analytics.Ingestion.Spool;
 using Analytics.Reports;
 using Analytics.Reports.FollowUps;

@@ -32,19 +32,25 @@ public sealed partial class JourneyIndex(
 
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
+    /// <summary>How long a query waits for a round that redoes every account before it reads the earlier round.</summary>
+    public static readonly TimeSpan PatienceWithFullRound = TimeSpan.FromSeconds(10);
+
     /// <summary>Accounts whose events one statement reads for their cohort starts.</summary>
     private const int AccountsPerStatement = 5_000;
 
     private const string Spans = """
-        INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
+        INSERT INTO journey_spans (account_id, engaged, aware, open, customer_from, basis, computed_at)
         SELECT account_id,
             arrayZip(arrayFilter((m, now, before) -> now AND NOT before, at, engaged_now, engaged_before),
                      arrayFilter((m, now, before) -> NOT now AND before, at, engaged_now, engaged_before)) AS engaged,
             arrayZip(arrayFilter((m, now, before) -> now AND NOT before, at, aware_now, aware_before),
                      arrayFilter((m, now, before) -> NOT now AND before, at, aware_now, aware_before)) AS aware,
+            arrayZip(arrayFilter((m, now, before) -> now AND NOT before, deal_at, open_now, open_before),
+                     arrayFilter((m, now, before) -> NOT now AND before, deal_at, open_now, open_before)) AS open,
+            arrayMin(arrayConcat([2147483647], arrayMap(d -> d.2, arrayFilter(d -> d.3 = 'won', deals)))) AS customer_from,
             {basis:String} AS basis, {computed_at:DateTime64(6, 'UTC')} AS computed_at
         FROM (
-            SELECT account_id,
+            SELECT account_id, deals,
                 -- (midnight, points, days) moves: a day's row enters at day + 1 and leaves at day + L + 1.
                 arraySort(move -> move.1, arrayConcat(
                     arrayMap(d -> (d.1 + 1, d.2, toInt32(1)), days),
@@ -52,18 +58,36 @@ public sealed partial class JourneyIndex(
                 arrayMap(move -> move.1, moves) AS midnights,
                 arrayCumSum(arrayMap(move -> move.2, moves)) AS points,
                 arrayCumSum(arrayMap(move -> move.3, moves)) AS active,
-                -- The sums once every move of a midnight is in: at its last move.
-                arrayPushBack(arrayPopFront(midnights), -1) AS next,
+                -- The sums once every move of a midnight is in: at its last move. (Shifted arrays are resized to their
+                -- source's length: an account with no activity, or no opportunity, has empty ones.)
+                arrayResize(arrayPushBack(arrayPopFront(midnights), -1), length(midnights)) AS next,
                 arrayFilter((m, n) -> m != n, midnights, next) AS at,
                 arrayMap(p -> p >= {threshold:Float64} - 1e-9, arrayFilter((p, m, n) -> m != n, points, midnights, next)) AS engaged_now,
                 arrayMap(a -> a > 0, arrayFilter((a, m, n) -> m != n, active, midnights, next)) AS aware_now,
-                arrayPushFront(arrayPopBack(engaged_now), 0) AS engaged_before,
-                arrayPushFront(arrayPopBack(aware_now), 0) AS aware_before
+                arrayResize(arrayPushFront(arrayPopBack(engaged_now), 0), length(engaged_now)) AS engaged_before,
+                arrayResize(arrayPushFront(arrayPopBack(aware_now), 0), length(aware_now)) AS aware_before,
+                -- The same sweep over the opportunities: open from the midnight after creation to the one after closing.
+                arraySort(move -> move.1, arrayConcat(arrayMap(d -> (d.1, 1), deals), arrayMap(d -> (d.2, -1), deals))) AS deal_moves,
+                arrayMap(move -> move.1, deal_moves) AS deal_midnights,
+                arrayResize(arrayPushBack(arrayPopFront(deal_midnights), -1), length(deal_midnights)) AS deal_next,
+                arrayFilter((m, n) -> m != n, deal_midnights, deal_next) AS deal_at,
+                arrayMap(c -> c > 0, arrayFilter((c, m, n) -> m != n, arrayCumSum(arrayMap(move -> move.2, deal_moves)), deal_midnights, deal_next)) AS open_now,
+                arrayResize(arrayPushFront(arrayPopBack(open_now), 0), length(open_now)) AS open_before
             FROM (
                 SELECT account_id, groupArray((toInt32(bucket), points)) AS days
                 FROM ({daily_points})
                 GROUP BY account_id
-            )
+            ) AS a
+            FULL OUTER JOIN (
+                -- Each opportunity as (the midnight after its creation, the midnight after its close or never while
+                -- open, status).
+                SELECT account_id,
+                    groupArray((toInt32(toDate(created_at)) + 1,
+                        if(status = 'open' OR closed_at IS NULL, 2147483647, toInt32(toDate(assumeNotNull(closed_at))) + 1), status)) AS deals
+                FROM opportunities FINAL
+                WHERE account_id != '' {deal_accounts}
+                GROUP BY account_id
+            ) AS o USING (account_id)
         )
         """;
 
@@ -71,22 +95,54 @@ public sealed partial class JourneyIndex(
     private string? _basis;
     private DateTime _marksSeen;
     private DateTime _lastForget;
+    private bool _recordLoaded;
+
+    // A full round is running and the tables hold a complete earlier one, which queries may read meanwhile.
+    private volatile bool _servingEarlierRound;
 
     /// <summary>The lookback the spans are computed with, in days (<c>Journey:LookbackDays</c>).</summary>
     public int LookbackDays => options.Value.LookbackDays;
 
-    /// <summary>Brings the spans and cohort starts up to date with what is stored, if anything changed since the last round.</summary>
+    /// <summary>
+    /// Brings the spans and cohort starts up to date with what is stored, if anything changed since the last round.
+    /// While every account is being redone (a new scoring model, a new lookback: a minute at 50M events) and an earlier
+    /// complete round is stored, it waits <see cref="PatienceWithFullRound"/> at most: then queries answer from the
+    /// earlier round rather than time out.
+    /// </summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
-        await _round.WaitAsync(cancellationToken);
+        if (!await _round.WaitAsync(PatienceWithFullRound, cancellationToken))
+        {
+            if (_servingEarlierRound)
+            {
+                return;
+            }
+
+            await _round.WaitAsync(cancellationToken);
+        }
+
         try
         {
             var model = await models.PricedAsync(cancellationToken);
             var basis = $"model {model.Version}, lookback {LookbackDays}";
+            if (!_recordLoaded)
+            {
+                await LoadLastRoundAsync(cancellationToken);
+            }
+
             var marks = await LatestMarkAsync(cancellationToken);
             if (basis != _basis)
             {
-                await FullRoundAsync(model, basis, marks, cancellationToken);
+                _servingEarlierRound = _basis is not null;
+                try
+                {
+                    await FullRoundAsync(model, basis, marks, cancellationToken);
+                }
+                finally
+                {
+                    _servingEarlierRound = false;
+                }
+
                 return;
             }
 
@@ -94,6 +150,7 @@ public sealed partial class JourneyIndex(
             {
                 await RedoAsync(model, basis, await ChangedAccountsAsync(cancellationToken), cancellationToken);
                 _marksSeen = marks;
+                await RecordRoundAsync(cancellationToken);
             }
 
             if (clock.GetUtcNow().UtcDateTime - _lastForget > ForgetEvery)
@@ -107,6 +164,29 @@ public sealed partial class JourneyIndex(
             _round.Release();
         }
     }
+
+    /// <summary>
+    /// Where the last completed round (of any process on this database) left off: a restart with the same model and
+    /// lookback goes on from its marks instead of redoing every account.
+    /// </summary>
+    private async Task LoadLastRoundAsync(CancellationToken cancellationToken)
+    {
+        var last = await gateway.ListAsync(
+            "SELECT basis, marks_through FROM journey_index_rounds ORDER BY finished_at DESC LIMIT 1", new QueryParameters(),
+            r => (Basis: r.Get<string>("basis"), Marks: r.Get<DateTime>("marks_through")), cancellationToken);
+        if (last.Count == 1)
+        {
+            (_basis, _marksSeen) = last[0];
+        }
+
+        _lastForget = clock.GetUtcNow().UtcDateTime;
+        _recordLoaded = true;
+    }
+
+    // Written after a round's every row, so a round a crash cut short is done again by the next process.
+    private Task RecordRoundAsync(CancellationToken cancellationToken) => gateway.ExecuteAsync(
+        "INSERT INTO journey_index_rounds (basis, marks_through, finished_at) VALUES ({basis:String}, {marks:DateTime64(6, 'UTC')}, {finished:DateTime64(6, 'UTC')})",
+        new QueryParameters().Add("basis", _basis!).Add("marks", _marksSeen).Add("finished", NextStamp()), cancellationToken);
 
     private async Task FullRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
     {
@@ -128,6 +208,7 @@ public sealed partial class JourneyIndex(
         await gateway.ExecuteAsync("DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
             new QueryParameters().Add("before", OverlapBefore(marks)), cancellationToken);
         (_basis, _marksSeen, _lastForget) = (basis, marks, started);
+        await RecordRoundAsync(cancellationToken);
         LogFullRound(accounts.Count, clock.GetUtcNow().UtcDateTime - started);
     }
 
@@ -139,12 +220,14 @@ public sealed partial class JourneyIndex(
             var stamp = NextStamp();
             var parameters = Parameters(model, basis, stamp, batch);
             await gateway.ExecuteAsync(SpansSql(accounts: "account_id IN {accounts:Array(String)}"), parameters, cancellationToken);
+            // An account with neither activity nor opportunities left gets empty spans, so none of its old ones stay.
             await gateway.ExecuteAsync(
                 """
-                INSERT INTO journey_spans (account_id, engaged, aware, basis, computed_at)
-                SELECT account_id, [], [], {basis:String}, {computed_at:DateTime64(6, 'UTC')}
+                INSERT INTO journey_spans (account_id, engaged, aware, open, customer_from, basis, computed_at)
+                SELECT account_id, [], [], [], 2147483647, {basis:String}, {computed_at:DateTime64(6, 'UTC')}
                 FROM (SELECT arrayJoin({accounts:Array(String)}) AS account_id)
                 WHERE account_id NOT IN (SELECT account_id FROM account_activity_daily WHERE account_id IN {accounts:Array(String)})
+                  AND account_id NOT IN (SELECT account_id FROM opportunities WHERE account_id IN {accounts:Array(String)})
                 """,
                 parameters, cancellationToken);
             await gateway.ExecuteAsync(CohortStarts.Insert(EventPoints), parameters, cancellationToken);
@@ -174,8 +257,9 @@ public sealed partial class JourneyIndex(
         .Add("computed_at", stamp)
         .Add("accounts", accounts);
 
-    private static string SpansSql(string? accounts) =>
-        Spans.Replace("{daily_points}", WindowPoints.Sql("all", Everything, accounts), StringComparison.Ordinal);
+    private static string SpansSql(string? accounts) => Spans
+        .Replace("{daily_points}", WindowPoints.Sql("all", Everything, accounts), StringComparison.Ordinal)
+        .Replace("{deal_accounts}", accounts is null ? string.Empty : $"AND {accounts}", StringComparison.Ordinal);
 
     private static readonly WindowCover Everything = WindowCover.Of(
         DateOnly.FromDateTime(SupportedTimeRange.From), DateOnly.FromDateTime(SupportedTimeRange.To), weeks: false, months: false);

@@ -12,10 +12,11 @@ namespace Analytics.Metrics.Journey;
 public static class JourneyIndexTables
 {
     /// <summary>
-    /// One row per account (the latest <c>computed_at</c> wins): <c>engaged</c> and <c>aware</c> are the spans
-    /// [first, end) of midnights, as day numbers since 1970, at which its points of the lookback reach the threshold and
-    /// at which it has an event in the lookback; <c>basis</c> names the model version, threshold and lookback they were
-    /// computed with.
+    /// One row per account (the latest <c>computed_at</c> wins): <c>engaged</c>, <c>aware</c> and <c>open</c> are the
+    /// spans [first, end) of midnights, as day numbers since 1970, at which its points of the lookback reach the
+    /// threshold, at which it has an event in the lookback, and at which it has an open opportunity;
+    /// <c>customer_from</c> is the first midnight after an opportunity was won (2147483647 for none); <c>basis</c>
+    /// names the model version and lookback they were computed with.
     /// </summary>
     public static readonly TableSpec Spans = new(
         "journey_spans",
@@ -23,6 +24,8 @@ public static class JourneyIndexTables
             "account_id String",
             "engaged Array(Tuple(Int32, Int32))",
             "aware Array(Tuple(Int32, Int32))",
+            "open Array(Tuple(Int32, Int32))",
+            "customer_from Int32",
             "basis String",
             "computed_at DateTime64(6, 'UTC')",
         ],
@@ -52,7 +55,21 @@ public static class JourneyIndexTables
         "level, start_day, account_id",
         ShardingKey: "cityHash64(account_id)");
 
-    /// <summary>The accounts whose daily activity rows were written, and when (a row per account and insert).</summary>
+    /// <summary>
+    /// Each completed round of the index: the model and lookback it computed with and the latest mark it covered, so a
+    /// restarted server goes on from there.
+    /// </summary>
+    public static readonly TableSpec Rounds = new(
+        "journey_index_rounds",
+        [
+            "basis String",
+            "marks_through DateTime64(6, 'UTC')",
+            "finished_at DateTime64(6, 'UTC')",
+        ],
+        "MergeTree",
+        "finished_at");
+
+    /// <summary>The accounts whose daily activity rows or opportunities were written, and when (a row per account and insert).</summary>
     public static readonly TableSpec Changed = new(
         "journey_changed_accounts",
         [
@@ -72,5 +89,13 @@ public static class JourneyIndexTables
         Source: RollupTables.AccountActivityDaily.Name,
         Target: "journey_changed_accounts",
         Select: "SELECT DISTINCT account_id, now64(6) AS marked_at FROM {source}",
+        Bucket: null);
+
+    /// <summary>Marks the accounts of every insert into <c>opportunities</c> (a new one, a new stage or status).</summary>
+    public static readonly MaterializedViewSpec ChangedOpportunitiesView = new(
+        "journey_changed_opportunities_mv",
+        Source: "opportunities",
+        Target: "journey_changed_accounts",
+        Select: "SELECT DISTINCT account_id, now64(6) AS marked_at FROM {source} WHERE account_id != ''",
         Bucket: null);
 }

@@ -9,8 +9,8 @@ namespace Analytics.Metrics.Journey;
 /// each, and how many of those at the start had moved further by the end.
 /// </summary>
 /// <remarks>
-/// Query intuition: an account's stage changes only at a few midnights: where one of its ENGAGED or AWARE spans
-/// (<see cref="JourneyIndex"/>) begins or ends, and the day after one of its opportunities is created or closed.
+/// Query intuition: an account's stage changes only at a few midnights: where one of its ENGAGED, AWARE or open
+/// opportunity spans (<see cref="JourneyIndex"/>) begins or ends, and the one after its first won opportunity closed.
 /// The stage is evaluated at `from`, at `to` and at those midnights between them; the first and last give atStart and
 /// atEnd, and a stage that differs from the one before it was entered (between two such midnights nothing changes, so
 /// the one before is the stage of the day before). One row per target account with a handful of small arrays.
@@ -20,26 +20,19 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex spans)
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
             spans AS (
-                SELECT account_id, engaged, aware FROM journey_spans FINAL
+                SELECT account_id, engaged, aware, open, customer_from FROM journey_spans FINAL
                 WHERE account_id IN (SELECT account_id FROM targets)
-            ),
-            -- Each opportunity created before the window's end as (the midnight after its creation, the midnight after
-            -- its close or never, status).
-            deals AS (
-                SELECT account_id,
-                    groupArray((toInt32(toDate(created_at)) + 1, if(closed_at IS NULL, 2147483647, toInt32(toDate(assumeNotNull(closed_at))) + 1), status)) AS list
-                FROM opportunities FINAL
-                WHERE created_at < {to_time:DateTime64(3, 'UTC')} AND account_id IN (SELECT account_id FROM targets)
-                GROUP BY account_id
             ),
             journeys AS (
                 SELECT t.account_id AS account_id,
+                    -- TRICKY: a target without a row of spans reads the column's default, 0, which would be a customer.
+                    if(s.account_id = '', 2147483647, s.customer_from) AS customer_from,
                     arraySort(arrayDistinct(arrayConcat([{from_day:Int32}, {to_day:Int32}], arrayFilter(m -> m > {from_day:Int32} AND m <= {to_day:Int32}, arrayConcat(
                         arrayMap(x -> x.1, s.engaged), arrayMap(x -> x.2, s.engaged), arrayMap(x -> x.1, s.aware), arrayMap(x -> x.2, s.aware),
-                        arrayMap(d -> d.1, o.list), arrayMap(d -> d.2, o.list)))))) AS midnights,
+                        arrayMap(x -> x.1, s.open), arrayMap(x -> x.2, s.open), [customer_from]))))) AS midnights,
                     arrayMap(m -> toUInt8(multiIf(
-                        arrayExists(d -> d.3 = 'won' AND d.2 <= m, o.list), 4,
-                        arrayExists(d -> d.1 <= m AND (d.3 = 'open' OR d.2 > m), o.list), 3,
+                        customer_from <= m, 4,
+                        arrayExists(x -> x.1 <= m AND m < x.2, s.open), 3,
                         arrayExists(x -> x.1 <= m AND m < x.2, s.engaged), 2,
                         arrayExists(x -> x.1 <= m AND m < x.2, s.aware), 1,
                         0)), midnights) AS path,
@@ -49,7 +42,6 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex spans)
                     arrayDistinct(arrayFilter((st, previous) -> st != previous, path, before)) AS entered
                 FROM targets AS t
                 LEFT JOIN spans AS s ON s.account_id = t.account_id
-                LEFT JOIN deals AS o ON o.account_id = t.account_id
             )
         SELECT k.key AS key, stage,
             countIf(j.at_start = stage) AS at_start, countIf(j.at_end = stage) AS at_end,

@@ -1,4 +1,4 @@
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 
 namespace Analytics.Ingestion.Tests.Demo;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 
 namespace Analytics.Ingestion.Tests.Demo;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 using Analytics.Testing;
 
 namespace Analytics.Ingestion.Tests.Demo;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 using Analytics.Testing;
 
 namespace Analytics.Ingestion.Tests.Demo;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Segment;
 using Analytics.Ingestion.Spool;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.Ingestion.Demo;
+using Analytics.Demo;
 using Analytics.Storage;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Journey;
+using Analytics.Storage;
 using Microsoft.Extensions.Options;
 using static Analytics.Metrics.Tests.Story;
 
@@ -137,4 +138,40 @@ public sealed class JourneyIndexTests
         Assert.Equal((1L, 1L), (tenDays.Stages[2].AtStart, tenDays.Stages[0].AtEnd));
         Assert.Equal((1L, 1L), (ninetyDays.Stages[2].AtStart, ninetyDays.Stages[2].AtEnd));
     }
+
+    [Fact]
+    public async Task An_opportunity_stored_after_the_first_round_is_in_the_next_answer()
+    {
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyIndexTests))).WithAsync(new Story().Account("quiet"));
+        var query = new JourneyQuery(db.Gateway, db.JourneyIndex());
+        var before = await query.RunAsync(new JourneyRequest(Window), default);
+
+        // An opportunity with no event of the account: it goes straight from TARGET to OPPORTUNITY on the 11th.
+        await new Story().Opportunity("o-quiet", "quiet", Day(10, 15), null, "open", 100m).LoadAsync(db.Gateway);
+        var after = await query.RunAsync(new JourneyRequest(Window), default);
+
+        Assert.Equal((0L, 0L), (before.Stages[3].Entered, before.Stages[3].AtEnd));
+        Assert.Equal((1L, 1L), (after.Stages[3].Entered, after.Stages[3].AtEnd));
+    }
+
+    [Fact]
+    public async Task A_restart_with_the_same_model_and_lookback_goes_on_from_the_last_round_instead_of_redoing_every_account()
+    {
+        var story = new Story().Account("a").Event("a", Day(1, 9), "web", "form_submit");
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(JourneyIndexTests))).WithAsync(story);
+        await db.JourneyIndex().EnsureCurrentAsync(default);
+
+        // A second server process on the database: nothing new is stored, so it writes no round; then an event is.
+        var restarted = db.JourneyIndex();
+        await restarted.EnsureCurrentAsync(default);
+        var roundsBefore = await RoundsAsync(db);
+        await new Story().Event("a", Day(3, 9), "web", "page_view", "https://example.com/pricing").LoadAsync(db.Gateway);
+        await restarted.EnsureCurrentAsync(default);
+
+        Assert.Equal(1, roundsBefore);
+        Assert.Equal(2, await RoundsAsync(db));
+    }
+
+    private static async Task<long> RoundsAsync(MetricsDatabase db) => (await db.Gateway.ListAsync(
+        "SELECT count() AS n FROM journey_index_rounds", new QueryParameters(), r => r.Get<long>("n"), default)).Single();
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Analytics.Ingestion.Demo.Wire;
+using Analytics.Demo.Wire;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Generates the demo data set: a believable B2B software company's last twelve months before a given "now",

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Customer surveys: a relationship NPS every month to a sample of customer contacts (enterprise happiest, SMB least),

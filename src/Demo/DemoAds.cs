@@ -1,6 +1,6 @@
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Paid media: LinkedIn's company-level impressions on target accounts (as ad impression events), and every

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// The year the demo covers, the last 365 days before "now", and the rhythm of a B2B buyer's calendar: weekdays

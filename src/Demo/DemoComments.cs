@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Survey comments by theme and tone, assembled from a few parts so hundreds of answers do not repeat one sentence.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// The buying committee of each account: names, titles, and emails on the account's domain, with a few people who

@@ -1,6 +1,6 @@
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>An account as the generator sees it: its CRM record plus the hidden traits that drive its behaviour.</summary>
 internal sealed class DemoAccount

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// A seeded random source with the draws the generator needs. Each concern (accounts, contacts, pipeline...) gets

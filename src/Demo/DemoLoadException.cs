@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>The server refused part of the demo data: which endpoint, what status, and what it said.</summary>
 public sealed class DemoLoadException(string endpoint, HttpStatusCode status, string responseBody, string? reason = null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>A one-line progress bar for a console (redrawn in place with a carriage return), for the host's first start.</summary>
 public sealed class DemoConsoleProgress(TextWriter output, int width = 40) : IProgress<DemoLoadProgress>

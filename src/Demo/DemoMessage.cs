@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>Which wire call a demo message becomes.</summary>
 public enum DemoMessageKind

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>Word lists the generator draws names from. Plain data; weights are rough shares of a B2B software market.</summary>
 internal static class DemoNames

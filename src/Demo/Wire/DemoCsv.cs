@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo.Wire;
+namespace Analytics.Demo.Wire;
 
 /// <summary>The CSV import files of the demo, one per kind, with the columns of docs/contract.md in its order.</summary>
 internal static class DemoCsv

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>Who is behind a message: a contact's browser, or an unknown visitor who never says who they are.</summary>
 internal readonly record struct DemoVisitor(string AnonymousId, DemoContact? Contact)

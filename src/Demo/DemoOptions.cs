@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>How the demo company is generated: the seed and the size.</summary>
 /// <param name="Seed">Same seed, same bytes. Default is 2024.</param>

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Picks the accounts that surge in the last weeks: a few percent of the targets, more among Tier 1, reading several

@@ -1,6 +1,6 @@
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>One CSV import file: its kind (the path segment of <c>/v1/import/{kind}</c>), its header and its text.</summary>
 public sealed record DemoCsvFile(string Kind, IReadOnlyList<string> Columns, string Text, int Rows);

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>How far a demo load is: records (CSV rows, messages, email events) acknowledged out of the total, and the step.</summary>
 public readonly record struct DemoLoadProgress(long Sent, long Total, string Step)

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Email: a monthly newsletter, a nurture drip, invitations to webinars, a launch announcement and a Q4 offer, each a

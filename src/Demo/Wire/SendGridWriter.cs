@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Analytics.Ingestion.Demo.Wire;
+namespace Analytics.Demo.Wire;
 
 /// <summary>
 /// Writes email messages as SendGrid event webhook bodies: JSON arrays of events with <c>sg_event_id</c>, unix-second

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>A paid ad campaign: where it runs, when, to whom, and what its clicks and impressions cost.</summary>
 internal sealed record DemoAdCampaign(

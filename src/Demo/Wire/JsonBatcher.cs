@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Analytics.Ingestion.Demo.Wire;
+namespace Analytics.Demo.Wire;
 
 /// <summary>
 /// Packs JSON messages into request bodies of at most a number of messages and bytes (Segment's limits are 500

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Opportunities: new business on target accounts (more on higher tiers), expansion on customers, created through the

@@ -1,4 +1,4 @@
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Website visits: per account and day a few sessions at most, more on weekdays, in Q4, around an opportunity and in a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Records;
 
-namespace Analytics.Ingestion.Demo;
+namespace Analytics.Demo;
 
 /// <summary>
 /// Target accounts in three tiers plus accounts outside the programme, with names, domains, sizes and owners, and the

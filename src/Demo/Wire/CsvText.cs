@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Csv;
 
-namespace Analytics.Ingestion.Demo.Wire;
+namespace Analytics.Demo.Wire;
 
 /// <summary>A CSV file of the demo built in memory, header first, written verbatim (<see cref="CsvRowWriter"/>).</summary>
 internal sealed class CsvText

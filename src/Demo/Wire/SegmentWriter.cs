@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Analytics.Ingestion.Demo.Wire;
+namespace Analytics.Demo.Wire;
 
 /// <summary>Writes demo messages as Segment batch bodies: <c>{"batch":[...]}</c>, at most 500 messages and 500 KB each.</summary>
 internal static class SegmentWriter
