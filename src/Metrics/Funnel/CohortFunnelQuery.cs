@@ -33,7 +33,7 @@ public sealed class CohortFunnelQuery(IClickHouseGateway gateway, JourneyIndex i
 {
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
-            -- The moment each target account became engaged counting from the window's start, if before its end.
+            -- The moment each account became engaged counting from the window's start, if before its end.
             engaged AS (
                 SELECT account_id, engaged_at FROM ({engaged_from})
                 WHERE engaged_at < {to_time:DateTime64(3, 'UTC')}
@@ -79,7 +79,8 @@ public sealed class CohortFunnelQuery(IClickHouseGateway gateway, JourneyIndex i
             .Add("conversion_days", (uint)request.ConversionWindowDays);
         var sql = Sql
             .Replace("{keyed}", FunnelAccounts.Keyed(request.Interval is null ? request.GroupBy : null), StringComparison.Ordinal)
-            .Replace("{engaged_from}", CohortStarts.EngagedFrom("account_id IN (SELECT account_id FROM targets)"), StringComparison.Ordinal)
+            // Every account's moment: the join with the targets keeps theirs (filtering by them first cost a third more).
+            .Replace("{engaged_from}", CohortStarts.EngagedFrom(), StringComparison.Ordinal)
             .Replace("{period}", request.Interval is { } interval ? Periods.StartSql(interval, "c.engaged_moment") : "toDate({from:Date})", StringComparison.Ordinal);
         var rows = await gateway.ListAsync(sql, parameters, r => new CohortRow(
             r.Key("key"),

@@ -61,17 +61,17 @@ public static class CohortStarts
 
     /// <summary>
     /// Each account's moment of becoming engaged counting from the midnight of <c>{from_day:Int32}</c>, as
-    /// (<c>account_id</c>, <c>engaged_at</c>), of the accounts <paramref name="accounts"/> selects: each level read only
-    /// over the days after from_day that its rows can stand for.
+    /// (<c>account_id</c>, <c>engaged_at</c>), of the accounts <paramref name="accounts"/> selects (every account when
+    /// null): each level read only over the days after from_day that its rows can stand for.
     /// </summary>
-    public static string EngagedFrom(string accounts)
+    public static string EngagedFrom(string? accounts = null)
     {
         var levels = string.Join(" OR ", Enumerable.Range(0, TopLevel + 1).Select(level =>
             $"(level = {level} AND start_day < {{from_day:Int32}} + {(7L << level).ToString(CultureInfo.InvariantCulture)})"));
         return $"""
             SELECT account_id, min(engaged_at) AS engaged_at
             FROM cohort_starts
-            WHERE start_day >= {"{from_day:Int32}"} AND gap_from <= {"{from_day:Int32}"} AND ({levels}) AND {accounts}
+            WHERE start_day >= {"{from_day:Int32}"} AND gap_from <= {"{from_day:Int32}"} AND ({levels}) AND {accounts ?? "1"}
             GROUP BY account_id
             """;
     }
