@@ -9,17 +9,19 @@ namespace Analytics.Metrics.Journey;
 /// <summary>
 /// Keeps <see cref="JourneyIndexTables.Spans"/> and <see cref="JourneyIndexTables.CohortStarts"/> current with the
 /// stored activity, so the journey reads one small row per account instead of its every day (17 million account-days
-/// in a year at 50M events), and the cohort funnel one row per account instead of its events. A round redoes the
-/// accounts whose rollup rows were written since the last (the view of <see cref="JourneyIndexTables.ChangedView"/>
-/// marks them); the first round of a process and a round after the scoring model or the lookback changed redo every
-/// account; once an hour a round also redoes accounts that have no activity left (every event erased). Queries call
-/// <see cref="EnsureCurrentAsync"/>, so what was just stored is in their answer.
+/// in a year at 50M events) or opportunities, and the cohort funnel one row per account instead of its events. A round
+/// redoes the accounts whose rollup rows or opportunities were written since the last (views mark them in
+/// <see cref="JourneyIndexTables.Changed"/>); a round on a new database or after the scoring model or the lookback
+/// changed redoes every account, and a restart goes on from the last completed round; once an hour a round also
+/// redoes accounts that have no activity left (every event erased). Queries call <see cref="EnsureCurrentAsync"/>, so
+/// what was just stored is in their answer.
 /// </summary>
 /// <remarks>
 /// Spans intuition: an account's points of the lookback at midnight m are those of the days [m − L, m), so a day's
 /// points enter the sum at midnight day + 1 and leave it at day + L + 1. Sorting those moves and summing them gives the
 /// sum at every midnight where it changes; runs where it reaches the threshold are the ENGAGED spans. AWARE is the same
-/// with one for every day that has a row. Rows of a day not yet merged are moves of their own, which sum the same.
+/// with one for every day that has a row, and the open spans with one for every opportunity from the midnight after its
+/// creation to the one after its close. Rows of a day not yet merged are moves of their own, which sum the same.
 /// </remarks>
 public sealed partial class JourneyIndex(
     IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options, TimeProvider clock, ILogger<JourneyIndex> logger)
