@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
 

@@ -1,5 +1,3 @@
-using Analytics.Testing;
-
 namespace Analytics.Api.Tests;
 
 /// <summary>A table's row actions are checked at start-up like its query: a mutation the schema or the role refuses stops the server.</summary>

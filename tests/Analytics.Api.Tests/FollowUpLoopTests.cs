@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Analytics.Storage;
 using Analytics.Storage.Embedded;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
 

@@ -1,11 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json;
-using System.Text;
 using Analytics.Api.Hosting;
 using Analytics.Storage.Schema;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
 

@@ -1,6 +1,5 @@
 using Analytics.Storage;
 using Analytics.Storage.Embedded;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
 

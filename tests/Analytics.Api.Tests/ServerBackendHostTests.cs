@@ -1,9 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Analytics.Api.Hosting;
 using Analytics.Storage.Schema;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests;
 

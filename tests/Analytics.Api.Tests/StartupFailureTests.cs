@@ -1,5 +1,3 @@
-using Analytics.Testing;
-
 namespace Analytics.Api.Tests;
 
 /// <summary>A bad setting stops the server at once with one line that names it, and exit code 2.</summary>

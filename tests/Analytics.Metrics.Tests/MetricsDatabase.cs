@@ -1,11 +1,7 @@
 using Analytics.Api.Hosting;
 using Analytics.Metrics.Journey;
-using Analytics.Metrics.Scoring;
-using Analytics.Metrics.Themes;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
-using Analytics.Storage;
-using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Analytics.Storage;
-
 namespace Analytics.Metrics.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Analytics.Reports.Dashboards;
-
 namespace Analytics.Reports.Tests;
 
 public sealed class DashboardCatalogTests

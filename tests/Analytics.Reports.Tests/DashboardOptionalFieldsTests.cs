@@ -1,5 +1,4 @@
 using Analytics.Metrics.Common;
-using Analytics.Reports.Dashboards;
 
 namespace Analytics.Reports.Tests;
 

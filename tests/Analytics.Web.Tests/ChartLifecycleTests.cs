@@ -1,6 +1,3 @@
-using System.Globalization;
-using Analytics.Testing;
-
 namespace Analytics.Web.Tests;
 
 /// <summary>

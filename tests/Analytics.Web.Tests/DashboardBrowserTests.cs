@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Analytics.Reports.Dashboards;
-using Analytics.Testing;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Analytics.Web.Tests;

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Analytics.Testing;
-using Microsoft.Playwright;
 
 namespace Analytics.Web.Tests;
 

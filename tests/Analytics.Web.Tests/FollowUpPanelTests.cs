@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Analytics.Web.Tests;

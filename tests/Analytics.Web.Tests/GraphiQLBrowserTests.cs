@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Analytics.Testing;
-using Microsoft.Playwright;
-
 namespace Analytics.Web.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Analytics.Testing;
-using Microsoft.Playwright;
-
 namespace Analytics.Web.Tests;
 
 /// <summary>

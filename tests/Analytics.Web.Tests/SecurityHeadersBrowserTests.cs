@@ -1,6 +1,4 @@
 using Analytics.Reports.Dashboards;
-using Analytics.Testing;
-using Microsoft.Playwright;
 
 namespace Analytics.Web.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests.GraphQL;
 

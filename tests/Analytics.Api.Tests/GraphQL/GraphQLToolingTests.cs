@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Analytics.Reports.Dashboards;
-using Analytics.Testing;
 
 namespace Analytics.Api.Tests.GraphQL;
 

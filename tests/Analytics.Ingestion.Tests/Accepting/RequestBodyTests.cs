@@ -1,4 +1,3 @@
-using System.Text;
 using Analytics.Ingestion.Accepting;
 using Microsoft.AspNetCore.Http;
 using static Analytics.Ingestion.Tests.Http.IngestServer;

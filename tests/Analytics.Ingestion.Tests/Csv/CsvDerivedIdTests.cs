@@ -1,6 +1,3 @@
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
-
 namespace Analytics.Ingestion.Tests.Csv;
 
 /// <summary>Rows without an id get one from their content, so re-importing a file changes nothing.</summary>

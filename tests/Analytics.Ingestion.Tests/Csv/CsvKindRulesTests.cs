@@ -1,5 +1,3 @@
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
 using static Analytics.Ingestion.Tests.Csv.CsvTestKit;
 
 namespace Analytics.Ingestion.Tests.Csv;

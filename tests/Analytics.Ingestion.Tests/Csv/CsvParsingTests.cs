@@ -1,6 +1,3 @@
-using System.Text;
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
 using static Analytics.Ingestion.Tests.Csv.CsvTestKit;
 
 namespace Analytics.Ingestion.Tests.Csv;

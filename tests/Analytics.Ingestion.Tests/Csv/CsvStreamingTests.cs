@@ -1,6 +1,3 @@
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
-
 namespace Analytics.Ingestion.Tests.Csv;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
-
 namespace Analytics.Ingestion.Tests.Csv;
 
 /// <summary>Runs imports of CSV text and files, and builds the rows a test expects.</summary>

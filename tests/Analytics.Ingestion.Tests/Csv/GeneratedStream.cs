@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Analytics.Ingestion.Tests.Csv;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Csv.CsvTestKit;
 
 namespace Analytics.Ingestion.Tests.Csv;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Analytics.Ingestion.Csv;
-using Analytics.Ingestion.Records;
-using Analytics.Testing;
-
 namespace Analytics.Ingestion.Tests.Csv;
 
 /// <summary>

@@ -1,13 +1,7 @@
-using Analytics.Api.Hosting;
-using Analytics.Testing;
 using Analytics.Ingestion.Deletion;
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Tests.Writing;
-using Analytics.Ingestion.Writing;
 using Analytics.Metrics.Themes;
 using Analytics.Reports.FollowUps;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
 namespace Analytics.Ingestion.Tests.Deletion;

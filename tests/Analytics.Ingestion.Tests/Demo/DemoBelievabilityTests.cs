@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Analytics.Demo;
-
 namespace Analytics.Ingestion.Tests.Demo;
 
 /// <summary>The demo must make the dashboards interesting: these figures are measured from the generated data itself.</summary>

@@ -1,5 +1,3 @@
-using Analytics.Demo;
-
 namespace Analytics.Ingestion.Tests.Demo;
 
 public sealed class DemoConsoleProgressTests

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Analytics.Demo;
 
 namespace Analytics.Ingestion.Tests.Demo;
 

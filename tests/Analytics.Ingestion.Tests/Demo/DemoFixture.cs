@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Analytics.Demo;
-using Analytics.Testing;
-
 namespace Analytics.Ingestion.Tests.Demo;
 
 /// <summary>The full-size demo data set, generated once for the tests that only read it, with its wire bodies parsed back.</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using Analytics.Demo;
 using Microsoft.AspNetCore.Http;
 
 namespace Analytics.Ingestion.Tests.Demo;

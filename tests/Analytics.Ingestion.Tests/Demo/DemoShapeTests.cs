@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Analytics.Demo;
-using Analytics.Testing;
-
 namespace Analytics.Ingestion.Tests.Demo;
 
 [Collection(DemoCollection.Name)]

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Http;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Analytics.Testing;
 using Xunit.Abstractions;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 

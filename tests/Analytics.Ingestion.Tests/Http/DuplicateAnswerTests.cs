@@ -1,5 +1,3 @@
-using System.Text;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Http;

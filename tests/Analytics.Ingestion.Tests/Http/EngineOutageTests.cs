@@ -1,6 +1,3 @@
-using Analytics.Storage;
-using Analytics.Storage.Embedded;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Http;

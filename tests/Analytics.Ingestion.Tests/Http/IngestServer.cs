@@ -1,10 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Analytics.Storage;
-using Analytics.Storage.Embedded;
-using Analytics.Testing;
 
 namespace Analytics.Ingestion.Tests.Http;
 

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Http;

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Spool;
-using Analytics.Storage.Embedded;
-using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Http;

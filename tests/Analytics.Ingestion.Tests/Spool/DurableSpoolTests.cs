@@ -1,7 +1,3 @@
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Spool;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Analytics.Ingestion.Tests.Spool;
 
 public sealed class DurableSpoolTests : IDisposable

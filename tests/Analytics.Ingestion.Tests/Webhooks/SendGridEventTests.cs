@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Webhooks;
 
 namespace Analytics.Ingestion.Tests.Webhooks;

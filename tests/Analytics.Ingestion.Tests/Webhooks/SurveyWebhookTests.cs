@@ -1,11 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Ingestion.Tests.Http;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Http.IngestServer;
 
 namespace Analytics.Ingestion.Tests.Webhooks;

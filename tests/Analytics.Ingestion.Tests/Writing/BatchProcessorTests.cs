@@ -1,4 +1,3 @@
-using Analytics.Ingestion.Records;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
 namespace Analytics.Ingestion.Tests.Writing;

@@ -1,10 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using Analytics.Ingestion.Csv;
-using Analytics.Demo;
-using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Segment;
-using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Webhooks;
 
 namespace Analytics.Ingestion.Tests.Writing;

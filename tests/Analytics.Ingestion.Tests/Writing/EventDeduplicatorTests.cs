@@ -1,9 +1,4 @@
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Writing;
-using Analytics.Storage;
 using Analytics.Storage.Server;
-using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Ingestion.Tests.Writing;
 

@@ -1,12 +1,5 @@
-using Analytics.Api.Hosting;
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Spool;
-using Analytics.Ingestion.Writing;
-using Analytics.Storage;
 using Analytics.Storage.Schema;
 using Analytics.Storage.Server;
-using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Ingestion.Tests.Writing;
 

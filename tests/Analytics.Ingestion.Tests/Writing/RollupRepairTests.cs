@@ -1,7 +1,3 @@
-using Analytics.Api.Hosting;
-using Analytics.Ingestion.Records;
-using Analytics.Ingestion.Writing;
-using Analytics.Testing;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
 namespace Analytics.Ingestion.Tests.Writing;

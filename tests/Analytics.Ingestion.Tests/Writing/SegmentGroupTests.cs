@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Analytics.Ingestion.Records;
 using Analytics.Ingestion.Segment;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 

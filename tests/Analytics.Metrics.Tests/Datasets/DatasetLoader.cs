@@ -1,5 +1,4 @@
 using System.Text;
-using Analytics.Ingestion.Csv;
 using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Writing;
 using Analytics.Storage.Embedded;

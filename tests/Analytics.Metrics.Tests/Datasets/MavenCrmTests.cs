@@ -1,6 +1,3 @@
-using System.Globalization;
-using Analytics.Ingestion.Csv;
-using Analytics.Metrics.Common;
 using Analytics.Metrics.Velocity;
 
 namespace Analytics.Metrics.Tests.Datasets;

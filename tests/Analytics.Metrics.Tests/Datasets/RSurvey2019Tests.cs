@@ -1,8 +1,3 @@
-using System.Globalization;
-using Analytics.Ingestion.Csv;
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Surveys;
-
 namespace Analytics.Metrics.Tests.Datasets;
 
 /// <summary>

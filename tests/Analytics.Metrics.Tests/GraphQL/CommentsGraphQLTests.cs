@@ -1,4 +1,3 @@
-using System.Net;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.GraphQL;

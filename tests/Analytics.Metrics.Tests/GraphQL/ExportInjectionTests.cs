@@ -1,4 +1,3 @@
-using Analytics.Testing;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.GraphQL;

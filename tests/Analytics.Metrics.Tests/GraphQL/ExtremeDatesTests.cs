@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Analytics.Metrics.Tests.GraphQL;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.GraphQL;

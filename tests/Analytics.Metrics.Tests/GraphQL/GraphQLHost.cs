@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Analytics.Testing;
-
 namespace Analytics.Metrics.Tests.GraphQL;
 
 /// <summary>The whole server in this process, on a database of its own in this process's engine, with one key per role.</summary>

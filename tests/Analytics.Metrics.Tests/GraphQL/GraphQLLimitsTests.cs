@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Analytics.Metrics.Tests.GraphQL;
 
 /// <summary>One server with tight limits, shared by the tests of this class.</summary>

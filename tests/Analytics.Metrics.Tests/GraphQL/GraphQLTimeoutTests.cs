@@ -1,7 +1,3 @@
-using System.Net;
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Funnel;
-using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Analytics.Metrics.Tests.Story;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Analytics.Metrics.Scoring;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.GraphQL;

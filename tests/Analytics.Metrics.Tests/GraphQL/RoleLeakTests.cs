@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Analytics.Metrics.Tests.GraphQL;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Analytics.Metrics.Scoring;
-using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Metrics.Tests.GraphQL;

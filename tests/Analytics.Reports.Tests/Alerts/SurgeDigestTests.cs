@@ -1,8 +1,4 @@
-using System.Globalization;
 using Analytics.Reports.Alerts;
-using Analytics.Reports.Runs;
-using Analytics.Reports.Tests.Support;
-using Analytics.Storage;
 
 namespace Analytics.Reports.Tests.Alerts;
 

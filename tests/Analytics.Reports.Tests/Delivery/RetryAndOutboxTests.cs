@@ -1,7 +1,3 @@
-using System.Globalization;
-using Analytics.Reports.Runs;
-using Analytics.Reports.Tests.Support;
-using Analytics.Testing;
 using MimeKit;
 
 namespace Analytics.Reports.Tests.Delivery;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Analytics.Reports.Tests.Support;
 using MimeKit;
 
 namespace Analytics.Reports.Tests.Delivery;

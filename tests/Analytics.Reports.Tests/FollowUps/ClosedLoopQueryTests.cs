@@ -1,6 +1,4 @@
 using Analytics.Metrics.Common;
-using Analytics.Reports.FollowUps;
-using Analytics.Reports.Tests.Support;
 using static Analytics.Reports.Tests.FollowUps.FollowUpWorld;
 
 namespace Analytics.Reports.Tests.FollowUps;

@@ -1,5 +1,3 @@
-using Analytics.Reports.FollowUps;
-using Analytics.Reports.Tests.Support;
 using static Analytics.Reports.Tests.FollowUps.FollowUpWorld;
 
 namespace Analytics.Reports.Tests.FollowUps;

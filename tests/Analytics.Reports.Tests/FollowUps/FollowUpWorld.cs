@@ -1,7 +1,3 @@
-using Analytics.Reports.FollowUps;
-using Analytics.Reports.Tests.Support;
-using Analytics.Storage;
-
 namespace Analytics.Reports.Tests.FollowUps;
 
 /// <summary>Builds the stories of the follow-up tests: accounts with owners, and survey answers as the writer stores them.</summary>

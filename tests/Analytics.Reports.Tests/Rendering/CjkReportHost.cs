@@ -1,5 +1,3 @@
-using Analytics.Testing;
-
 namespace Analytics.Reports.Tests.Rendering;
 
 /// <summary>

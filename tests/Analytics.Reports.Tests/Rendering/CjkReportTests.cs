@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
-using Analytics.Reports.Dashboards;
-using Analytics.Reports.Rendering;
 using Analytics.Reports.Rendering.Fonts;
 using Analytics.Reports.WeeklyExecutive;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using UglyToad.PdfPig;
 using Xunit.Abstractions;
 using static Analytics.Reports.Tests.Rendering.CjkReportHost;
 

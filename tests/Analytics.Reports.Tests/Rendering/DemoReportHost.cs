@@ -1,8 +1,4 @@
-using System.Text.Json;
 using Analytics.Demo;
-using Analytics.Storage;
-using Analytics.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Reports.Tests.Rendering;
 

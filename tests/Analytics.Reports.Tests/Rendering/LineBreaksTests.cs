@@ -1,4 +1,3 @@
-using Analytics.Reports.Rendering;
 using Analytics.Reports.Rendering.Fonts;
 using SkiaSharp;
 

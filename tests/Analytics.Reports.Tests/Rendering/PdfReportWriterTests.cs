@@ -1,6 +1,4 @@
-using Analytics.Reports.Rendering;
 using Microsoft.Extensions.Logging;
-using UglyToad.PdfPig;
 
 namespace Analytics.Reports.Tests.Rendering;
 

@@ -1,5 +1,3 @@
-using Analytics.Reports.Rendering;
-
 namespace Analytics.Reports.Tests.Rendering;
 
 public sealed class ReportFontsTests

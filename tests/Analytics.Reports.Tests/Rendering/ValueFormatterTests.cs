@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Analytics.Reports.Dashboards;
-using Analytics.Reports.Rendering;
-
 namespace Analytics.Reports.Tests.Rendering;
 
 public sealed class ValueFormatterTests

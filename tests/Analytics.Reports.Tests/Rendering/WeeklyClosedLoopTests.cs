@@ -1,8 +1,4 @@
-using Analytics.Reports.Dashboards;
-using Analytics.Reports.Rendering;
 using Analytics.Reports.WeeklyExecutive;
-using Microsoft.Extensions.DependencyInjection;
-using UglyToad.PdfPig;
 
 namespace Analytics.Reports.Tests.Rendering;
 

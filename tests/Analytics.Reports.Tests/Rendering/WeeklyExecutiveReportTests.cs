@@ -1,14 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Analytics.Reports.Dashboards;
-using Analytics.Reports.Rendering;
 using Analytics.Reports.WeeklyExecutive;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using UglyToad.PdfPig;
 using Xunit.Abstractions;
 
 namespace Analytics.Reports.Tests.Rendering;

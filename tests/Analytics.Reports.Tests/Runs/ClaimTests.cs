@@ -1,6 +1,3 @@
-using Analytics.Reports.Runs;
-using Analytics.Reports.Tests.Support;
-
 namespace Analytics.Reports.Tests.Runs;
 
 /// <summary>The run history is the lock: a report and period is delivered once, whoever asks and however many at once.</summary>

@@ -1,8 +1,4 @@
-using Analytics.Reports.Runs;
-using Analytics.Reports.Tests.Support;
 using Analytics.Storage.Server;
-using Analytics.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Reports.Tests.Runs;
 

@@ -1,4 +1,3 @@
-using Analytics.Reports.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Reports.Tests.Scheduling;

@@ -1,6 +1,3 @@
-using Analytics.Reports.Runs;
-using Analytics.Reports.Tests.Support;
-
 namespace Analytics.Reports.Tests.Scheduling;
 
 /// <summary>A run missed while the servers were down is made once when they come back, however many come back.</summary>

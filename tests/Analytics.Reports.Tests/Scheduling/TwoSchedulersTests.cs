@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Analytics.Reports.Tests.Support;
-using Analytics.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Analytics.Reports.Tests.Scheduling;

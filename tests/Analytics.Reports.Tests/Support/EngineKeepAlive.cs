@@ -1,5 +1,4 @@
 using Analytics.Storage.Embedded;
-using Analytics.Testing;
 
 namespace Analytics.Reports.Tests.Support;
 

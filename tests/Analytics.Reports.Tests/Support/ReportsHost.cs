@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Analytics.Testing;
-
 namespace Analytics.Reports.Tests.Support;
 
 /// <summary>

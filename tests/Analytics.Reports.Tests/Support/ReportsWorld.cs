@@ -1,15 +1,10 @@
 using Analytics.Api.Hosting;
 using Analytics.Metrics;
-using Analytics.Reports.Runs;
 using Analytics.Reports.Scheduling;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
-using Analytics.Storage;
-using Analytics.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Reports.Tests.Support;

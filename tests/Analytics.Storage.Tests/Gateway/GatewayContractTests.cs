@@ -2,7 +2,6 @@ using System.Collections;
 using Analytics.Ingestion.Schema;
 using Analytics.Metrics.Schema;
 using Analytics.Reports.Schema;
-using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Tests.Gateway;
 

@@ -1,6 +1,5 @@
 using Analytics.Api.Hosting;
 using Analytics.Storage.Embedded;
-using Analytics.Storage.Schema;
 using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,4 @@
 using Analytics.Api.Hosting;
-using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Tests.Schema;
 

@@ -1,7 +1,6 @@
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Schema;
 using Analytics.Metrics.Schema;
-using Analytics.Storage.Schema;
 
 namespace Analytics.Storage.Tests.Schema;
 

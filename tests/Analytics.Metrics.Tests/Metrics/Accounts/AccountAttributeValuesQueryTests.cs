@@ -1,5 +1,3 @@
-using Analytics.Metrics.Common;
-
 namespace Analytics.Metrics.Tests.Metrics.Accounts;
 
 public sealed class AccountAttributeValuesQueryTests

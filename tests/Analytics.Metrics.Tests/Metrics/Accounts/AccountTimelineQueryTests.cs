@@ -1,5 +1,4 @@
 using Analytics.Metrics.Accounts;
-using Analytics.Metrics.Common;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.Metrics.Accounts;

@@ -1,5 +1,4 @@
 using Analytics.Metrics.Attribution;
-using Analytics.Metrics.Common;
 using Microsoft.Extensions.Options;
 using static Analytics.Metrics.Attribution.AttributionModel;
 using static Analytics.Metrics.Tests.Story;

@@ -1,9 +1,6 @@
 using Analytics.Api.Hosting;
 using Analytics.Metrics.Schema;
-using Analytics.Metrics.Scoring;
-using Analytics.Storage;
 using Analytics.Storage.Schema;
-using Analytics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Metrics.Tests.Metrics.Campaigns;

@@ -1,4 +1,3 @@
-using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
 using static Analytics.Metrics.Tests.Story;
 

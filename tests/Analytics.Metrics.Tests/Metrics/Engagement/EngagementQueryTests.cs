@@ -1,4 +1,3 @@
-using Analytics.Metrics.Common;
 using Analytics.Metrics.Engagement;
 using static Analytics.Metrics.Tests.Story;
 

@@ -1,5 +1,3 @@
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Journey;
 using static Analytics.Metrics.Tests.Story;
 

@@ -1,5 +1,3 @@
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Funnel;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.Metrics.Funnel;

@@ -1,7 +1,4 @@
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Journey;
-using Analytics.Storage;
 using Microsoft.Extensions.Options;
 using static Analytics.Metrics.Tests.Story;
 

@@ -1,4 +1,3 @@
-using Analytics.Metrics.Common;
 using Analytics.Metrics.Opportunities;
 using static Analytics.Metrics.Tests.Story;
 

@@ -1,5 +1,3 @@
-using Analytics.Metrics.Scoring;
-
 namespace Analytics.Metrics.Tests.Metrics.Scoring;
 
 /// <summary>

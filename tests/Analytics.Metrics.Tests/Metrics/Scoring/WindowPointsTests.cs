@@ -1,7 +1,3 @@
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Scoring;
-using Analytics.Storage;
-
 namespace Analytics.Metrics.Tests.Metrics.Scoring;
 
 /// <summary>

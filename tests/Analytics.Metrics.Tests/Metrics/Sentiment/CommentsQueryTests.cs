@@ -1,7 +1,3 @@
-using Analytics.Metrics.Common;
-using Analytics.Metrics.Sentiment;
-using Analytics.Metrics.Surveys;
-using Analytics.Metrics.Themes;
 using static Analytics.Metrics.Tests.Story;
 
 namespace Analytics.Metrics.Tests.Metrics.Sentiment;

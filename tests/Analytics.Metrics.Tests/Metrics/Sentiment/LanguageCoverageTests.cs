@@ -1,5 +1,3 @@
-using Analytics.Metrics.Sentiment;
-
 namespace Analytics.Metrics.Tests.Metrics.Sentiment;
 
 public sealed class LanguageCoverageTests

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Analytics.Metrics.Sentiment;
-
 namespace Analytics.Metrics.Tests.Metrics.Sentiment;
 
 /// <summary>

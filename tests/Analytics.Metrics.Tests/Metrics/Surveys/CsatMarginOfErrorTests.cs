@@ -1,5 +1,3 @@
-using Analytics.Metrics.Surveys;
-
 namespace Analytics.Metrics.Tests.Metrics.Surveys;
 
 public sealed class CsatMarginOfErrorTests
