@@ -107,6 +107,7 @@ public static class MetricsSchema
     private static IEnumerable<string> Backfill(SchemaDialect d, MaterializedViewSpec view) =>
     [
         $"TRUNCATE TABLE IF EXISTS {d.Qualified(d.StorageTable(view.Target))}{d.OnCluster}",
-        $"INSERT INTO {d.Qualified(view.Target)} " + d.SelectOf(view, d.Qualified(view.Source)) + "\nSETTINGS optimize_aggregation_in_order = 1",
+        // The setting goes inside a subquery: the server backend's driver appends a SETTINGS clause of its own.
+        $"INSERT INTO {d.Qualified(view.Target)} SELECT * FROM ({d.SelectOf(view, d.Qualified(view.Source))}\nSETTINGS optimize_aggregation_in_order = 1)",
     ];
 }
