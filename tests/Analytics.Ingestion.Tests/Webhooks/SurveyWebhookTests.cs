@@ -43,7 +43,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
         await WaitForDrainedAsync(_server);
         Assert.Equal(0, await _server.StopAsync());
 
-        Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null}"""), first);
+        Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null,"duplicates":0}"""), first);
         Assert.Equal(first, resent);
         Assert.Equal(
             [["typeform-a3a12ec67a1365927098a606107fac15", "csat", "2018-01-18 18:17:02.000", (byte)2,
@@ -93,10 +93,10 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
         await WaitForDrainedAsync(_server);
         Assert.Equal(0, await _server.StopAsync());
 
-        const string Accepted = """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null}""";
+        const string Accepted = """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null,"duplicates":0}""";
         Assert.Equal(
             [(HttpStatusCode.OK, Accepted), (HttpStatusCode.OK, Accepted), (HttpStatusCode.OK, Accepted),
-             (HttpStatusCode.OK, """{"success":true,"accepted":0,"rejected":[{"index":0,"message":"event_type 'unsubscribe.created' is not a survey response (survey_response.created or survey_response.updated)"}],"rejectedCount":1,"rejectedTruncated":false,"deadLetters":1,"deadLettersTruncated":false,"note":null}""")],
+             (HttpStatusCode.OK, """{"success":true,"accepted":0,"rejected":[{"index":0,"message":"event_type 'unsubscribe.created' is not a survey response (survey_response.created or survey_response.updated)"}],"rejectedCount":1,"rejectedTruncated":false,"deadLetters":1,"deadLettersTruncated":false,"note":null,"duplicates":0}""")],
             answers);
         // The example (id 5435) and the made-up detractor share the id: the detractor's update is the answer that stands.
         Assert.Equal(
@@ -115,7 +115,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
         await WaitForDrainedAsync(_server);
         Assert.Equal(0, await _server.StopAsync());
 
-        Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":0,"rejected":[{"index":0,"message":"score 11 is outside 0–10, the scale of nps scores"}],"rejectedCount":1,"rejectedTruncated":false,"deadLetters":1,"deadLettersTruncated":false,"note":null}"""), answer);
+        Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":0,"rejected":[{"index":0,"message":"score 11 is outside 0–10, the scale of nps scores"}],"rejectedCount":1,"rejectedTruncated":false,"deadLetters":1,"deadLettersTruncated":false,"note":null,"duplicates":0}"""), answer);
         Assert.Equal([[0ul]], await ReadStoppedAsync(_folder, "SELECT count() FROM survey_responses"));
     }
 
