@@ -94,6 +94,7 @@ public sealed partial class JourneyIndex(
         """;
 
     private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly IncreasingStamps _stamps = new(clock);
     private string? _basis;
     private DateTime _marksSeen;
     private DateTime _lastForget;
@@ -158,6 +159,7 @@ public sealed partial class JourneyIndex(
             if (clock.GetUtcNow().UtcDateTime - _lastForget > ForgetEvery)
             {
                 await RedoAsync(model, basis, await AccountsWithoutActivityAsync(cancellationToken), cancellationToken);
+                await ForgetMarksAsync(_marksSeen, cancellationToken);
                 _lastForget = clock.GetUtcNow().UtcDateTime;
             }
         }
@@ -188,12 +190,12 @@ public sealed partial class JourneyIndex(
     // Written after a round's every row, so a round a crash cut short is done again by the next process.
     private Task RecordRoundAsync(CancellationToken cancellationToken) => gateway.ExecuteAsync(
         "INSERT INTO journey_index_rounds (basis, marks_through, finished_at) VALUES ({basis:String}, {marks:DateTime64(6, 'UTC')}, {finished:DateTime64(6, 'UTC')})",
-        new QueryParameters().Add("basis", _basis!).Add("marks", _marksSeen).Add("finished", NextStamp()), cancellationToken);
+        new QueryParameters().Add("basis", _basis!).Add("marks", _marksSeen).Add("finished", _stamps.Next()), cancellationToken);
 
     private async Task FullRoundAsync(PricedModel model, string basis, DateTime marks, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
-        var stamp = NextStamp();
+        var stamp = _stamps.Next();
         await gateway.ExecuteAsync(SpansSql(accounts: null), Parameters(model, basis, stamp, []), cancellationToken);
         var accounts = await gateway.ListAsync(
             "SELECT DISTINCT account_id FROM account_activity_daily", new QueryParameters(), r => r.Get<string>("account_id"), cancellationToken);
@@ -202,13 +204,12 @@ public sealed partial class JourneyIndex(
             await gateway.ExecuteAsync(CohortStarts.Insert(EventPoints), Parameters(model, basis, stamp, batch), cancellationToken);
         }
 
-        // Rows of an earlier round (accounts the rollup no longer has, starts that no longer are) go; so do marks older
-        // than what this round covered.
+        // Rows of an earlier round (accounts the rollup no longer has, starts that no longer are) go; so do the marks
+        // this round covered.
         var older = new QueryParameters().Add("stamp", stamp);
         await gateway.ExecuteAsync("DELETE FROM journey_spans WHERE computed_at < {stamp:DateTime64(6, 'UTC')}", older, cancellationToken);
         await gateway.ExecuteAsync("DELETE FROM cohort_starts WHERE computed_at < {stamp:DateTime64(6, 'UTC')}", older, cancellationToken);
-        await gateway.ExecuteAsync("DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
-            new QueryParameters().Add("before", OverlapBefore(marks)), cancellationToken);
+        await ForgetMarksAsync(marks, cancellationToken);
         (_basis, _marksSeen, _lastForget) = (basis, marks, started);
         await RecordRoundAsync(cancellationToken);
         LogFullRound(accounts.Count, clock.GetUtcNow().UtcDateTime - started);
@@ -219,7 +220,7 @@ public sealed partial class JourneyIndex(
     {
         foreach (var batch in accounts.Chunk(AccountsPerStatement))
         {
-            var stamp = NextStamp();
+            var stamp = _stamps.Next();
             var parameters = Parameters(model, basis, stamp, batch);
             await gateway.ExecuteAsync(SpansSql(accounts: "account_id IN {accounts:Array(String)}"), parameters, cancellationToken);
             // An account with neither activity nor opportunities left gets empty spans, so none of its old ones stay.
@@ -238,6 +239,14 @@ public sealed partial class JourneyIndex(
                 parameters, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Drops the marks a completed round covered (but the overlap a later round reads again): without it the table
+    /// would grow by a row per account and insert for as long as the model does not change.
+    /// </summary>
+    private Task ForgetMarksAsync(DateTime covered, CancellationToken cancellationToken) => gateway.ExecuteAsync(
+        "DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
+        new QueryParameters().Add("before", OverlapBefore(covered)), cancellationToken);
 
     private Task<List<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => gateway.ListAsync(
         "SELECT DISTINCT account_id FROM journey_changed_accounts WHERE marked_at > {after:DateTime64(6, 'UTC')}",
@@ -280,16 +289,6 @@ public sealed partial class JourneyIndex(
     private async Task<DateTime> LatestMarkAsync(CancellationToken cancellationToken) =>
         (await gateway.ListAsync("SELECT max(marked_at) AS latest FROM journey_changed_accounts", new QueryParameters(),
             r => r.Get<DateTime>("latest"), cancellationToken)).Single();
-
-    // Strictly increasing stamps, so a round's rows replace the last round's even within one microsecond.
-    private DateTime _lastStamp;
-
-    private DateTime NextStamp()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        _lastStamp = now > _lastStamp ? now : _lastStamp.AddTicks(10);
-        return _lastStamp;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journey spans and cohort starts of {Accounts} accounts computed in {Elapsed}")]
     private partial void LogFullRound(int accounts, TimeSpan elapsed);

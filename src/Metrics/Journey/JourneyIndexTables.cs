@@ -5,9 +5,9 @@ namespace Analytics.Metrics.Journey;
 
 /// <summary>
 /// What the journey and the cohort funnel read instead of an account's every day or event, kept by
-/// <see cref="JourneyIndex"/>: the midnights at which each account is ENGAGED and AWARE (docs/journey.md), as spans;
-/// the moment each account becomes engaged counting from each day it was active; and the accounts whose activity was
-/// written since, so the index redoes just those.
+/// <see cref="JourneyIndex"/>: the midnights at which each account is ENGAGED, AWARE and has an open opportunity
+/// (docs/journey.md), as spans; the moment each account becomes engaged counting from each day it was active; the
+/// rounds it completed; and the accounts whose activity or opportunities were written since, so it redoes just those.
 /// </summary>
 public static class JourneyIndexTables
 {

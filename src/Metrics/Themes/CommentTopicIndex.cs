@@ -27,8 +27,8 @@ public sealed partial class CommentTopicIndex(
     ];
 
     private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly IncreasingStamps _stamps = new(clock);
     private bool _phrasesChecked;
-    private DateTime _lastStamp;
     private (ulong Rows, DateTime Latest)? _caughtUpWith;
 
     /// <summary>
@@ -106,7 +106,7 @@ public sealed partial class CommentTopicIndex(
             LIMIT {"{batch:UInt32}"}
             """,
             new QueryParameters().Add("batch", (uint)Batch), AnswerFields, cancellationToken);
-        var stamp = NextStamp();
+        var stamp = _stamps.Next();
         var rows = answers.Select(a =>
         {
             var analysed = analysis.Analyze((string)a[5]!);
@@ -134,7 +134,7 @@ public sealed partial class CommentTopicIndex(
             return;
         }
 
-        var stamp = NextStamp();
+        var stamp = _stamps.Next();
         var rows = await gateway.ListAsync(
             $"SELECT * FROM {CommentTopicTables.CommentTopics.Name} FINAL WHERE hasAny(pairs, {{changed:Array(String)}})",
             new QueryParameters().Add("changed", changed),
@@ -232,13 +232,6 @@ public sealed partial class CommentTopicIndex(
     private static TopicToken[] Tokens(string[] keys, string[] surfaces, uint[] positions, byte[] roles) =>
         [.. keys.Select((key, i) => new TopicToken(key, surfaces[i], (int)positions[i], (TopicRole)roles[i]))];
 
-    /// <summary>A version stamp later than every earlier one of this process, so a re-made row replaces the row it re-makes.</summary>
-    private DateTime NextStamp()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        _lastStamp = now > _lastStamp ? now : _lastStamp.AddTicks(10);
-        return _lastStamp;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysed {Answers} survey answers for themes")]
     private partial void LogAnalysed(int answers);
