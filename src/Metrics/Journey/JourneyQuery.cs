@@ -15,7 +15,7 @@ namespace Analytics.Metrics.Journey;
 /// atEnd, and a stage that differs from the one before it was entered (between two such midnights nothing changes, so
 /// the one before is the stage of the day before). One row per target account with a handful of small arrays.
 /// </remarks>
-public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex spans)
+public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex index)
 {
     private const string Sql = FunnelAccounts.Targets + """
             , keyed AS ({keyed}),
@@ -55,7 +55,7 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex spans)
     public async Task<JourneyResult> RunAsync(JourneyRequest request, CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
-        await spans.EnsureCurrentAsync(cancellationToken);
+        await index.EnsureCurrentAsync(cancellationToken);
         var window = request.Window;
         var parameters = window.ToParameters()
             .AddTargets(window, request.TargetList)
