@@ -2,7 +2,8 @@ namespace Analytics.Demo;
 
 /// <summary>
 /// Email: a monthly newsletter, a nurture drip, invitations to webinars, a launch announcement and a Q4 offer, each a
-/// send followed by SendGrid's delivered, open and click events. Invitation clicks lead to registrations (a form on
+/// send followed by SendGrid's events: delivered or bounced, a machine's opens (Apple Mail privacy protection), a
+/// person's opens and clicks, now and then an unsubscribe or a spam report. Invitation clicks lead to registrations (a form on
 /// the website, which identifies the visitor) and registrants attend, or not.
 /// </summary>
 internal static class DemoEmail
@@ -10,6 +11,8 @@ internal static class DemoEmail
     public static void Generate(int seed, DemoCalendar calendar, IReadOnlyList<DemoContact> contacts, DemoTraffic traffic)
     {
         var random = DemoRandom.For(seed, "email");
+        // Its own stream, so the reports below leave every other draw of the demo as it was.
+        var reports = DemoRandom.For(seed, "email reports");
         var subscribed = contacts.Where(c => c.Subscribed).ToList();
         for (var day = 0; day < DemoCalendar.Days; day++)
         {
@@ -17,7 +20,7 @@ internal static class DemoEmail
             var at = date.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc);
             if (date.DayOfWeek == DayOfWeek.Tuesday && date.Day <= 7)
             {
-                Send(random, calendar, traffic, subscribed, at, $"Newsletter {date:yyyy-MM}", "newsletter", "/blog/" + random.Pick(DemoNames.BlogPosts));
+                Send(random, reports, calendar, traffic, subscribed, at, $"Newsletter {date:yyyy-MM}", "newsletter", "/blog/" + random.Pick(DemoNames.BlogPosts));
             }
 
             if (date.DayOfWeek == DayOfWeek.Thursday && (day / 7) % 2 == 0 && DemoCalendar.Activity(date) > 0.5)
@@ -25,27 +28,27 @@ internal static class DemoEmail
                 // The drip reaches one eighth of the mid-market and velocity prospects every other week.
                 var wave = day / 14;
                 var drip = contacts.Where(c => c.Account.Tier is "Tier 2" or "Tier 3" && !c.Account.IsCustomer && HashOf(c) % 8 == wave % 8).ToList();
-                Send(random, calendar, traffic, drip, at.AddHours(-4), "Nurture - ABM education track", "nurture", "/blog/" + random.Pick(DemoNames.BlogPosts));
+                Send(random, reports, calendar, traffic, drip, at.AddHours(-4), "Nurture - ABM education track", "nurture", "/blog/" + random.Pick(DemoNames.BlogPosts));
             }
         }
 
         var launch = calendar.Day(DemoCalendar.Days / 2 + 20).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
-        Send(random, calendar, traffic, subscribed.Concat(contacts.Where(c => c.Account.IsCustomer && !c.Subscribed)).ToList(),
+        Send(random, reports, calendar, traffic, subscribed.Concat(contacts.Where(c => c.Account.IsCustomer && !c.Subscribed)).ToList(),
             launch, "Launch - Workflow Studio", "product", "/product/reports");
 
         var (q4From, _, year) = DemoCampaigns.Q4Push(calendar);
         var offerAudience = contacts.Where(c => c.Account.Tier is "Tier 2" or "Tier 3" && !c.Account.IsCustomer && HashOf(c) % 2 == 0).ToList();
-        Send(random, calendar, traffic, offerAudience, calendar.Day(q4From + 30).ToDateTime(new TimeOnly(13, 0), DateTimeKind.Utc),
+        Send(random, reports, calendar, traffic, offerAudience, calendar.Day(q4From + 30).ToDateTime(new TimeOnly(13, 0), DateTimeKind.Utc),
             $"Q4 offer {year} - annual plan", "promotion", "/pricing");
 
         foreach (var live in DemoCampaigns.LiveEvents(calendar))
         {
-            Invite(random, calendar, traffic, contacts, live);
+            Invite(random, reports, calendar, traffic, contacts, live);
         }
     }
 
     private static List<(DemoContact Contact, DateTime ClickedAt)> Send(
-        DemoRandom random, DemoCalendar calendar, DemoTraffic traffic, IReadOnlyList<DemoContact> audience,
+        DemoRandom random, DemoRandom reports, DemoCalendar calendar, DemoTraffic traffic, IReadOnlyList<DemoContact> audience,
         DateTime sentAt, string campaign, string category, string path)
     {
         var clicks = new List<(DemoContact, DateTime)>();
@@ -60,10 +63,21 @@ internal static class DemoEmail
             var delivered = sentAt.AddSeconds(random.Next(5, 900));
             if (random.Chance(0.02))
             {
-                continue; // bounced: SendGrid reports no delivery
+                traffic.Email(contact, delivered, "bounce", campaign, category);
+                continue;
             }
 
             traffic.Email(contact, delivered, "delivered", campaign, category);
+            // Apple Mail's privacy protection fetches every message's images at once: a machine's open, no person's.
+            if (HashOf(contact) % 10 < 3)
+            {
+                traffic.Email(contact, delivered.AddMinutes(reports.Uniform(1, 20)), "machine_open", campaign, category);
+            }
+
+            if (reports.Chance(0.0005))
+            {
+                traffic.Email(contact, delivered.AddHours(reports.Uniform(1, 48)), "spamreport", campaign, category);
+            }
             var surge = contact.Account.SurgeFrom is int from && calendar.IndexOf(delivered) >= from ? 2.0 : 1.0;
             if (!random.Chance(Math.Min(0.8, 0.21 * contact.Responsiveness * surge)))
             {
@@ -77,6 +91,11 @@ internal static class DemoEmail
             }
 
             traffic.Email(contact, opened, "open", campaign, category);
+            if (reports.Chance(0.004))
+            {
+                traffic.Email(contact, opened.AddMinutes(reports.Uniform(1, 10)), "unsubscribe", campaign, category);
+            }
+
             if (random.Chance(0.2))
             {
                 var again = opened.AddHours(random.Uniform(1, 72));
@@ -102,13 +121,13 @@ internal static class DemoEmail
         return clicks;
     }
 
-    private static void Invite(DemoRandom random, DemoCalendar calendar, DemoTraffic traffic, IReadOnlyList<DemoContact> contacts, DemoLiveEvent live)
+    private static void Invite(DemoRandom random, DemoRandom reports, DemoCalendar calendar, DemoTraffic traffic, IReadOnlyList<DemoContact> contacts, DemoLiveEvent live)
     {
         var audience = live.IsFieldEvent
             ? contacts.Where(c => c.Account.Tier == "Tier 1" && c.Responsiveness > 1.0).ToList()
             : contacts.Where(c => (c.Subscribed && random.Chance(0.5)) || (c.Account.IsTarget && random.Chance(0.08))).ToList();
         var path = live.IsFieldEvent ? "/events/" + live.Slug : "/webinars/" + live.Slug;
-        var clicks = Send(random, calendar, traffic, audience, live.StartsAt.AddDays(-7).AddHours(-2), "Invite - " + live.Name, "event", path);
+        var clicks = Send(random, reports, calendar, traffic, audience, live.StartsAt.AddDays(-7).AddHours(-2), "Invite - " + live.Name, "event", path);
         var url = DemoNames.Site + path;
         foreach (var (contact, clickedAt) in clicks)
         {

@@ -24,7 +24,13 @@ internal static class SendGridWriter
         w.WriteStartObject();
         w.WriteString("email", m.Email);
         w.WriteNumber("timestamp", new DateTimeOffset(m.Timestamp, TimeSpan.Zero).ToUnixTimeSeconds());
-        w.WriteString("event", m.Type);
+        // A machine's open is an open SendGrid marks sg_machine_open, as it sends one.
+        w.WriteString("event", m.Type == "machine_open" ? "open" : m.Type);
+        if (m.Type == "machine_open")
+        {
+            w.WriteBoolean("sg_machine_open", true);
+        }
+
         w.WriteString("sg_event_id", m.MessageId);
         w.WriteString("sg_message_id", MessageIdOf(m));
         if (m.Url is not null)

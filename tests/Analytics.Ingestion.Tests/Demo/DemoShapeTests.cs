@@ -141,7 +141,7 @@ public sealed class DemoShapeTests(DemoFixture fixture)
         Assert.All(fixture.SendGridEvents, e =>
         {
             var kind = e.GetProperty("event").GetString();
-            Assert.Contains(kind, new[] { "delivered", "open", "click" });
+            Assert.Contains(kind, new[] { "delivered", "bounce", "open", "click", "unsubscribe", "spamreport" });
             Assert.Contains('@', e.GetProperty("email").GetString()!);
             Assert.Equal(JsonValueKind.Number, e.GetProperty("timestamp").ValueKind);
             Assert.False(string.IsNullOrEmpty(e.GetProperty("sg_event_id").GetString()));
@@ -149,6 +149,10 @@ public sealed class DemoShapeTests(DemoFixture fixture)
             Assert.True(e.GetProperty("category").GetArrayLength() > 0);
             Assert.Equal(kind == "click", e.TryGetProperty("url", out _));
         });
+        // Deliverability has figures to show: every kind of report occurs, and some opens are a machine's.
+        var kinds = fixture.SendGridEvents.Select(e => e.GetProperty("event").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "delivered", "bounce", "open", "click", "unsubscribe", "spamreport" }, kinds);
+        Assert.Contains(fixture.SendGridEvents, e => e.TryGetProperty("sg_machine_open", out var machine) && machine.GetBoolean());
     }
 
     [Fact]
