@@ -26,6 +26,13 @@ public sealed class StorageOptions
     /// <summary>Native connections the embedded engine may have open at once. Default is 4.</summary>
     public int EmbeddedConnections { get; set; } = 4;
 
+    /// <summary>
+    /// How many statements of API keys' requests the engine runs at once, shared fairly between the keys (a key with
+    /// fewer running goes first; <see cref="Fairness.FairQuerySlots"/>). The server's own work (ingestion, indexes,
+    /// scheduled reports) is not counted here. Default is the number of processors, at least 2.
+    /// </summary>
+    public int QuerySlots { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>Retries of a transient failure against a ClickHouse server, with exponential backoff. Default is 5.</summary>
     public int ServerRetries { get; set; } = 5;
 

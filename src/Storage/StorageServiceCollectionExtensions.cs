@@ -1,6 +1,8 @@
+using Analytics.Storage.Fairness;
 using Analytics.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Storage;
 
@@ -16,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<StorageRuntime>();
         builder.Services.AddHostedService<StorageStartupService>();
+        builder.Services.AddSingleton(sp => new FairQuerySlots(sp.GetRequiredService<IOptions<StorageOptions>>().Value.QuerySlots));
         builder.Services.AddSingleton<IClickHouseGateway, RuntimeGateway>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageRuntime>().Dialect);
         builder.Services.AddSingleton<Migrator>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Analytics.Api.Auth;
 using Analytics.Api.GraphQL;
+using Analytics.Storage.Fairness;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -59,6 +61,8 @@ public static class GraphQLApi
             return;
         }
 
+        // Every statement the document starts runs in the key's fair share of the engine and is charged to it.
+        using var work = ApiKeyAuthenticationHandler.KeyIdOf(http.User) is { } key ? EngineWork.For(key) : default;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,

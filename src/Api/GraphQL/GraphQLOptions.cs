@@ -34,6 +34,14 @@ public sealed class GraphQLOptions
     [Range(10, 100_000_000)]
     public int CostPerMinutePerKey { get; set; } = 60_000;
 
+    /// <summary>
+    /// The engine time one API key's statements may hold query slots per minute, in seconds (two statements of a second
+    /// each running side by side spend two). Charged after each statement; a key in debt gets 429 with Retry-After until
+    /// it is paid off. Default is 60: a key may keep one slot busy for good, never all of them.
+    /// </summary>
+    [Range(0.1, 1_000_000)]
+    public double EngineSecondsPerMinutePerKey { get; set; } = 60;
+
     /// <summary>How many GraphQL requests of one API key run at once; more wait in its queue. Default is 6.</summary>
     [Range(1, 1000)]
     public int MaxInFlightPerKey { get; set; } = 6;
