@@ -14,11 +14,13 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
+            RollupTables.AccountReachDaily,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
             JourneyIndexTables.ChangedView, JourneyIndexTables.ChangedOpportunitiesView, DeliverabilityTables.EmailCampaignEventsView,
+            RollupTables.AccountReachDailyView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -83,6 +85,9 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
                 .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
                 .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
+            new(14, "reach rollup: engagement events per account, day, channel, source and campaign", d => d.CreateTable(RollupTables.AccountReachDaily)
+                .Append(d.CreateMaterializedView(RollupTables.AccountReachDailyView))
+                .Concat(Backfill(d, RollupTables.AccountReachDailyView))),
         ],
         [CommentTopicTables.PersonalData]);
 

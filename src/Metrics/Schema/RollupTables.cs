@@ -58,6 +58,38 @@ public static class RollupTables
             """);
 
     /// <summary>
+    /// The reach rollup: per account, day, channel, source and campaign, the number of engagement events. Engagement by
+    /// channel, campaign and period and linear attribution count events and accounts reached, which need neither the
+    /// event type nor the URL path: those only price events, and the activity rollups price them at write time. Without
+    /// them a window has a fraction of the engagement rollup's rows (bench/RESULTS.md, marketing dashboard panels).
+    /// </summary>
+    public static readonly TableSpec AccountReachDaily = new(
+        "account_reach_daily",
+        [
+            "account_id String",
+            "day Date",
+            "channel LowCardinality(String)",
+            "source LowCardinality(String)",
+            "campaign LowCardinality(String)",
+            "events SimpleAggregateFunction(sum, UInt64)",
+        ],
+        "AggregatingMergeTree",
+        "account_id, day, channel, source, campaign",
+        PartitionBy: "toYYYYMM(day)",
+        ShardingKey: ByAccount);
+
+    public static readonly MaterializedViewSpec AccountReachDailyView = new(
+        "account_reach_daily_mv",
+        Source: "events",
+        Target: "account_reach_daily",
+        Select: $$"""
+            SELECT account_id, toDate(timestamp) AS day, channel, source, campaign, toUInt64(count()) AS events
+            FROM {source}
+            WHERE account_id != '' AND {{EngagementEvents.Sql}}
+            GROUP BY account_id, day, channel, source, campaign
+            """);
+
+    /// <summary>
     /// The touch rollup: per account and day, the first and the last touch as (time, channel, source, campaign) and
     /// the time of the last event. First-touch groups, attribution and "last activity" read this instead of raw events.
     /// The touches are plain tuples kept by min and max, which compare by time first (a tie inside one millisecond goes
