@@ -39,6 +39,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<EngagedAccountsQuery>();
         builder.Services.AddSingleton<SurgingAccountsQuery>();
         builder.Services.AddSingleton<AccountTimelineQuery>();
+        builder.Services.AddSingleton<AccountIntentQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<DeliverabilityQuery>();

@@ -44,6 +44,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
                   AND (NOT {has_tier:Bool} OR a.tier = {tier:String})
                   AND (NOT {has_owner:Bool} OR a.owner = {owner:String})
                   AND (NOT {has_min_surge:Bool} OR surge >= {min_surge:Float64})
+                  AND (NOT {has_intent:Bool} OR s.account_id IN ({intent_accounts}))
             ),
             counted AS (SELECT *, count() OVER () AS total FROM filtered)
         SELECT * FROM counted
@@ -99,7 +100,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         }
 
         var covers = Covers.Of(request.Window);
-        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, request.Intent, cancellationToken))
             .Add("has_min_surge", false).Add("min_surge", 0.0)
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
@@ -118,7 +119,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
     internal async Task<IReadOnlyList<EngagedAccount>> SurgingAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
     {
         var covers = Covers.Of(request.Window);
-        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, request.Intent, cancellationToken))
             .Add("has_min_surge", true).Add("min_surge", request.MinSurge)
             .Add("has_after", false).Add("after_score", 0.0).Add("after_id", string.Empty)
             .Add("limit", (uint)request.First);
@@ -127,11 +128,13 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
     }
 
     private async Task<QueryParameters> ParametersAsync(
-        DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
+        DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, IntentFilter? intent,
+        CancellationToken cancellationToken)
     {
         await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
-        return window.ToParameters().AddModel(model)
+        var parameters = (intent ?? new IntentFilter(string.Empty, 0)).AddTo(window.ToParameters(), "intent", window.To).Add("has_intent", intent is not null);
+        return parameters.AddModel(model)
             .AddWindow("score", covers.Score)
             .AddWindow("week", covers.Week)
             .AddWindow("baseline", covers.Baseline)
@@ -171,7 +174,8 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         .Replace("{window_points}", WindowPoints.Sql("score", covers.Score), StringComparison.Ordinal)
         .Replace("{week_points}", WindowPoints.Sql("week", covers.Week), StringComparison.Ordinal)
         .Replace("{baseline_points}", WindowPoints.Sql("baseline", covers.Baseline), StringComparison.Ordinal)
-        .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+        .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal)
+        .Replace("{intent_accounts}", IntentFilter.AccountsSql("intent"), StringComparison.Ordinal);
 
     // The last activity comes from the touch rollups, whole months from the monthly one: a page's accounts lie far apart
     // in the daily one, where a year of them is read as thousands of rows each.
