@@ -37,7 +37,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             filtered AS (
                 SELECT s.account_id AS account_id, a.name AS name, a.tier AS tier, a.owner AS owner, s.score AS score,
                     s.this_week AS this_week, s.baseline / 4 AS previous_mean,
-                    if(previous_mean > 0, this_week / previous_mean, NULL) AS surge
+                    {surge} AS surge
                 FROM scored AS s
                 LEFT JOIN (SELECT account_id, name, tier, owner FROM accounts FINAL) AS a ON a.account_id = s.account_id
                 WHERE (NOT {has_list:Bool} OR s.account_id IN ({members}))
@@ -131,7 +131,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, IntentFilter? intent,
         CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, targetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
         var parameters = (intent ?? new IntentFilter(string.Empty, 0)).AddTo(window.ToParameters(), "intent", window.To).Add("has_intent", intent is not null);
         return parameters.AddModel(model)
@@ -159,22 +159,40 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         // and one read of the daily rollup is cheaper than a read of each grain of both parts.
         public static Covers Of(DateWindow window)
         {
+            var (week, baseline) = SurgeCovers(window.To);
             var weekStart = window.To.AddDays(-7);
             return new(
                 weekStart,
                 WindowCover.Of(window.From, window.To, interval: null),
-                WindowCover.Of(weekStart, window.To, weeks: true, months: true),
-                WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true),
+                week,
+                baseline,
                 WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false));
         }
     }
 
+    /// <summary>
+    /// The two parts of the surge as of <paramref name="to"/> (exclusive): its last 7 days, and the 28 days before them
+    /// (covered apart, so that no week or month bucket straddles the two). Rule lists take the surge so too.
+    /// </summary>
+    public static (WindowCover Week, WindowCover Baseline) SurgeCovers(DateOnly to)
+    {
+        var weekStart = to.AddDays(-7);
+        return (WindowCover.Of(weekStart, to, weeks: true, months: true), WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true));
+    }
+
+    /// <summary>
+    /// The SQL of the surge from the points of the last 7 days (<paramref name="thisWeek"/>) and of the 28 days before
+    /// (<paramref name="baseline"/>): this week over the mean week before, null without a baseline.
+    /// </summary>
+    public static string SurgeSql(string thisWeek, string baseline) => $"if({baseline} > 0, {thisWeek} / ({baseline} / 4), NULL)";
+
     private static string RankSql(string order, Covers covers, bool surgeOfAll) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+        .Replace("{surge}", SurgeSql("s.this_week", "s.baseline"), StringComparison.Ordinal)
         .Replace("{surge_parts}", surgeOfAll ? SurgeParts : string.Empty, StringComparison.Ordinal)
         .Replace("{window_points}", WindowPoints.Sql("score", covers.Score), StringComparison.Ordinal)
         .Replace("{week_points}", WindowPoints.Sql("week", covers.Week), StringComparison.Ordinal)
         .Replace("{baseline_points}", WindowPoints.Sql("baseline", covers.Baseline), StringComparison.Ordinal)
-        .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal)
+        .Replace("{members}", TargetListArgument.MembersSql, StringComparison.Ordinal)
         .Replace("{intent_accounts}", IntentFilter.AccountsSql("intent"), StringComparison.Ordinal);
 
     // The last activity comes from the touch rollups, whole months from the monthly one: a page's accounts lie far apart

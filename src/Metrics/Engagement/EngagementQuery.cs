@@ -59,7 +59,7 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
 
     public async Task<EngagementResult> RunAsync(EngagementRequest request, CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
         var parameters = request.Window.ToParameters().AddModel(model)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty);

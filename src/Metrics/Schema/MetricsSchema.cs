@@ -1,4 +1,5 @@
 using Analytics.Metrics.Journey;
+using Analytics.Metrics.TargetLists;
 using Analytics.Metrics.Themes;
 using Analytics.Storage.Schema;
 
@@ -14,6 +15,7 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
+            TargetListTables.Rules, TargetListTables.Changes,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
@@ -83,6 +85,8 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
                 .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
                 .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
+            new(41, "rule target lists: their rules and the joins and leaves of their members", d =>
+                d.CreateTable(TargetListTables.Rules).Concat(d.CreateTable(TargetListTables.Changes))),
         ],
         [CommentTopicTables.PersonalData]);
 
