@@ -236,7 +236,7 @@ public static class MetricsBenchmark
     /// the rollups are then priced with the stored scoring model, as the server does in the background after start,
     /// so the measurement does not race that work.
     /// </summary>
-    private static async Task<double?> PrepareAsync(string folder, int eventCount)
+    internal static async Task<double?> PrepareAsync(string folder, int eventCount)
     {
         var marker = Path.Combine(folder, "bench-data.txt");
         var generated = $"metrics {eventCount} events";

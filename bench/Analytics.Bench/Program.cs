@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | themes [runs] [data folder] | sql data-folder file.sql
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | lists events data-folder | themes [runs] [data folder] | sql data-folder file.sql
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -31,6 +31,9 @@ switch (benchmark)
             args[4],
             args.Length > 5 ? args[5] : null);
         break;
+    case "lists":
+        await RuleListsBenchmark.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+        break;
     case "themes":
         await ThemesBenchmark.RunAsync(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
@@ -43,7 +46,7 @@ switch (benchmark)
         await SqlTiming.RunAsync(args[1], args[2]);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, themes, flood, sql");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, lists, themes, flood, sql");
         return 64;
 }
 

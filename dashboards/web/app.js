@@ -6,6 +6,7 @@ import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection
 import { render } from './panels.js';
 import { configure as configureFormat } from './format.js';
 import { drawKeys } from './admin.js';
+import { drawLists } from './lists.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,7 +15,7 @@ const DEFINITIONS = `{ dashboards { id title description role
   panels { id title description kind query variables data label width export
     values { field title format previous margin } select { panel variable field }
     actions { mutation field role note buttons { value title } } } }
-  targetLists { name accounts }
+  targetLists { name accounts kind }
   display { currencySymbol locale } }`;
 
 let dashboards = [];
@@ -79,6 +80,7 @@ async function start() {
   $('who').hidden = false;
   $('who-name').textContent = `Signed in (${roles.join(', ')})`;
   $('admin-link').hidden = !roles.includes('admin');
+  $('admin-lists-link').hidden = !roles.includes('admin');
   const picker = $('dashboard-picker');
   picker.replaceChildren(...dashboards.map((d) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.title })));
   $('picker-form').hidden = dashboards.length === 0;
@@ -115,11 +117,21 @@ function choiceOptions(choices, chosen, any) {
   return [['', any], ...choices, ...unknown].map(([value, text]) => Object.assign(document.createElement('option'), { value, textContent: text }));
 }
 
-// The lists the server knows, with their sizes.
+// The lists the server knows, with their sizes: imported ones and rule lists in a group each (a group only when it has
+// a list), after "All accounts"; a chosen list the server no longer knows last, as choiceOptions keeps it.
 function drawTargetLists(chosen) {
-  const lists = targetLists.map((l) => [l.name, `${l.name} (${l.accounts.toLocaleString('en-US')} accounts)`]);
+  const option = (l) => [l.name, `${l.name} (${l.accounts.toLocaleString('en-US')} accounts)`];
+  const groups = [['IMPORTED', 'Imported'], ['RULE', 'Rules']]
+    .map(([kind, label]) => [label, targetLists.filter((l) => l.kind === kind).map(option)])
+    .filter(([, lists]) => lists.length > 0);
+  const [any, ...rest] = choiceOptions(groups.flatMap(([, lists]) => lists), chosen, 'All accounts');
+  const grouped = groups.map(([label, lists]) => {
+    const group = Object.assign(document.createElement('optgroup'), { label });
+    group.append(...rest.splice(0, lists.length));
+    return group;
+  });
   const picker = $('filter-targetList');
-  picker.replaceChildren(...choiceOptions(lists, chosen, 'All accounts'));
+  picker.replaceChildren(any, ...grouped, ...rest);
   picker.value = chosen;
 }
 
@@ -140,9 +152,14 @@ function onFilterChange() {
 async function draw() {
   const { id, params } = readRoute();
   $('admin-keys').hidden = true;
+  $('admin-lists').hidden = true;
   if (id === 'admin/keys' && roles.includes('admin')) {
     $('dashboard').hidden = true;
     return drawKeys($('admin-keys'));
+  }
+  if (id === 'admin/lists' && roles.includes('admin')) {
+    $('dashboard').hidden = true;
+    return drawLists($('admin-lists'));
   }
   const dashboard = dashboards.find((d) => d.id === id);
   if (!dashboard) {

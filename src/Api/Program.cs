@@ -17,6 +17,8 @@ builder.AddStorage(ApplicationSchema.Catalog);
 builder.AddIngestion();
 builder.AddApiKeyAuth();
 builder.AddMetrics();
+// The target-accounts import refuses the names of the metrics' rule lists.
+builder.Services.AddSingleton<Analytics.Ingestion.Accepting.IRuleListNames, RuleListNames>();
 builder.AddReports();
 builder.AddGraphQLApi();
 builder.AddReportRendering();

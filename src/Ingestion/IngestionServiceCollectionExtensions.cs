@@ -3,6 +3,7 @@ using Analytics.Ingestion.Spool;
 using Analytics.Ingestion.Writing;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,9 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<Intake>();
         services.AddSingleton<JsonIntake>();
         services.AddSingleton<CsvIntake>();
+        services.AddSingleton<CsvRowChecks>();
+        // The metrics replace it with the names of their rule lists.
+        services.TryAddSingleton<IRuleListNames, NoRuleLists>();
         services.AddOptions<Webhooks.SurveyWebhookOptions>().BindConfiguration(Webhooks.SurveyWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SurveyWebhookIntake>();
         services.AddHostedService<SpoolWriter>();

@@ -1,1 +1,2 @@
 global using Analytics.Storage;
+global using Analytics.Metrics.TargetLists;

@@ -10,6 +10,7 @@ using Analytics.Metrics.Opportunities;
 using Analytics.Metrics.Scoring;
 using Analytics.Metrics.Sentiment;
 using Analytics.Metrics.Surveys;
+using Analytics.Metrics.TargetLists;
 using Analytics.Metrics.Themes;
 using Analytics.Metrics.Velocity;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<EngagedAccountsQuery>();
         builder.Services.AddSingleton<SurgingAccountsQuery>();
         builder.Services.AddSingleton<AccountTimelineQuery>();
+        builder.Services.AddSingleton<AccountIntentQuery>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<DeliverabilityQuery>();
@@ -52,6 +54,11 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<SurveyCommentsQuery>();
         builder.Services.AddSingleton<NewOpportunitiesQuery>();
         builder.Services.AddSingleton<TargetListsQuery>();
+        builder.Services.AddOptions<TargetListOptions>().BindConfiguration(TargetListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TargetListRuleStore>();
+        builder.Services.AddSingleton<TargetListRecompute>();
+        builder.Services.AddHostedService<TargetListRecomputer>();
+        builder.Services.AddSingleton<TargetListChangesQuery>();
         builder.Services.AddSingleton<AccountAttributeValuesQuery>();
         return builder;
     }

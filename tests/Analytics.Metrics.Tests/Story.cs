@@ -15,6 +15,7 @@ internal sealed class Story
     public List<object?[]> Opportunities { get; } = [];
     public List<object?[]> Answers { get; } = [];
     public List<object?[]> Ads { get; } = [];
+    public List<object?[]> Intent { get; } = [];
 
     /// <summary>Midnight UTC of the given day of March 2026 (2 is a Monday), plus hours.</summary>
     public static DateTime Day(int day, double hours = 0) => new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(day - 1).AddHours(hours);
@@ -78,6 +79,13 @@ internal sealed class Story
         return this;
     }
 
+    /// <summary>An intent score of the account for a topic in the week of <paramref name="monday"/>, as an intent import stores it.</summary>
+    public Story Intends(string account, string topic, int score, DateOnly monday, DateTime? updatedAt = null)
+    {
+        Intent.Add([account, topic, (byte)score, monday, updatedAt ?? Imported]);
+        return this;
+    }
+
     /// <summary>The latest version of each record by id (column 0), as ReplacingMergeTree keeps it.</summary>
     public static List<object?[]> Latest(List<object?[]> rows) =>
         rows.GroupBy(r => (string)r[0]!).Select(g => g.MaxBy(r => (DateTime)r[^1]!)!).ToList();
@@ -89,6 +97,7 @@ internal sealed class Story
         await InsertAsync(gateway, "events", ["event_id", "timestamp", "received_at", "channel", "type", "account_id", "contact_id", "campaign", "source", "url"], Events);
         await InsertAsync(gateway, "opportunities", ["opportunity_id", "account_id", "created_at", "closed_at", "status", "amount", "type", "updated_at"], Opportunities);
         await InsertAsync(gateway, "survey_responses", ["response_id", "survey", "responded_at", "score", "comment", "account_id", "segment", "updated_at"], Answers);
+        await InsertAsync(gateway, "account_intent", ["account_id", "topic", "score", "week", "updated_at"], Intent);
         await InsertAsync(gateway, "ad_performance", ["date", "campaign", "platform", "account_id", "account_domain", "impressions", "clicks", "spend", "updated_at"], Ads);
     }
 

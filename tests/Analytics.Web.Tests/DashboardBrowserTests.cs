@@ -91,13 +91,56 @@ public sealed class DashboardBrowserTests(DemoServer demo, ITestOutputHelper out
         var (context, page, from, to) = await OpenAsync(dashboard.Id);
         await using var tab = context;
 
-        var lists = (await demo.GraphQLAsync("{ targetLists { name accounts } }", new Dictionary<string, object?>())).GetProperty("targetLists")
-            .EnumerateArray().Select(l => (Name: l.GetProperty("name").GetString()!, Accounts: l.GetProperty("accounts").GetInt32())).ToList();
+        var lists = (await demo.GraphQLAsync("{ targetLists { name accounts kind } }", new Dictionary<string, object?>())).GetProperty("targetLists")
+            .EnumerateArray().Select(l => (Name: l.GetProperty("name").GetString()!, Accounts: l.GetProperty("accounts").GetInt32(), Kind: l.GetProperty("kind").GetString())).ToList();
         var offered = await page.EvalOnSelectorAllAsync<string[]>("#filter-targetList option", "options => options.map(o => o.value)");
-        Assert.Equal(["", .. lists.Select(l => l.Name)], offered);
+        // Imported lists first, then rule lists (another test of the day's demo server may have saved one).
+        Assert.Equal(["", .. lists.Where(l => l.Kind == "IMPORTED").Select(l => l.Name), .. lists.Where(l => l.Kind == "RULE").Select(l => l.Name)], offered);
 
         await AssertChoosingFiltersEveryPanelAsync(page, dashboard, from, to, "targetList", "targetList", lists.First(l => l.Accounts > 0).Name);
         await ScreenshotAsync(page, $"{dashboard.Id}-target-list");
+    }
+
+    /// <summary>
+    /// An admin's rule list (the accounts that scored in the last 90 days) is offered in the picker's "Rules" group, apart
+    /// from the imported lists, filters every panel as an imported list does, and the admin page of target lists shows
+    /// its rule in words and the accounts that joined it.
+    /// </summary>
+    [Fact]
+    public async Task The_target_list_picker_groups_imported_and_rule_lists_and_a_rule_list_filters_every_panel()
+    {
+        // The demo folder (and what is saved in it) lives on for the day: a name of this run's own.
+        var name = $"Scored lately {Guid.NewGuid():N}"[..22];
+        var saved = (await demo.GraphQLAsync(
+                "mutation ($name: String!) { saveTargetListRule(name: $name, rule: { anyOf: [{ minScore: 10, scoreWindowDays: 90 }] }) { accounts } }",
+                new Dictionary<string, object?> { ["name"] = name }))
+            .GetProperty("saveTargetListRule").GetProperty("accounts").GetInt32();
+        try
+        {
+            var dashboard = Catalog.Find("marketing")!;
+            var (context, page, from, to) = await OpenAsync(dashboard.Id);
+            await using var tab = context;
+
+            Assert.True(saved > 0);
+            Assert.Equal(["Imported", "Rules"], await page.EvalOnSelectorAllAsync<string[]>("#filter-targetList optgroup", "groups => groups.map(g => g.label)"));
+            Assert.Equal($"{name} ({saved:N0} accounts)", await page.Locator($"#filter-targetList optgroup[label=Rules] option[value='{name}']").TextContentAsync());
+            Assert.Empty(await page.EvalOnSelectorAllAsync<string[]>(
+                "#filter-targetList optgroup[label=Imported] option", $"options => options.filter(o => o.value === '{name}').map(o => o.value)"));
+            await AssertChoosingFiltersEveryPanelAsync(page, dashboard, from, to, "targetList", "targetList", name);
+            await ScreenshotAsync(page, $"{dashboard.Id}-rule-list");
+
+            await page.ClickAsync("#admin-lists-link");
+            var section = page.Locator($"#lists section.rule-list[data-list='{name}']");
+            await section.WaitForAsync();
+            await ScreenshotAsync(page, "admin-lists");
+            Assert.Equal("Members: accounts with a score of at least 10 over the last 90 days.", await section.Locator("p.rule").TextContentAsync());
+            Assert.Equal(Math.Min(saved, 20), await section.Locator("tr[data-joined=true]").CountAsync());
+            Assert.Equal("rule", await page.Locator($"#lists-table tr[data-list='{name}'] td").Nth(1).TextContentAsync());
+        }
+        finally
+        {
+            await demo.GraphQLAsync("mutation ($name: String!) { deleteTargetListRule(name: $name) { name } }", new Dictionary<string, object?> { ["name"] = name });
+        }
     }
 
     [Fact]

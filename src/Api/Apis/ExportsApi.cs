@@ -4,6 +4,7 @@ using Analytics.Ingestion.Csv;
 using Analytics.Metrics;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.EngagedAccounts;
+using Analytics.Metrics.TargetLists;
 using Analytics.Storage;
 using Analytics.Storage.Fairness;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public static class ExportsApi
                 ? s : throw new MetricArgumentException($"'minScore' must be a finite number; it is '{minScore}'.");
             limit = first is null ? null : int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var f)
                 ? f : throw new MetricArgumentException($"'first' must be a whole number of 0 or more; it is '{first}'.");
-            await TargetLists.EnsureExistsAsync(http.RequestServices.GetRequiredService<IClickHouseGateway>(), Blank(targetList), http.RequestAborted);
+            await TargetListArgument.EnsureExistsAsync(http.RequestServices.GetRequiredService<IClickHouseGateway>(), Blank(targetList), http.RequestAborted);
         }
         catch (MetricArgumentException e)
         {

@@ -105,6 +105,7 @@ public static class IngestionApi
 
     /// <summary>
     /// 400 for a body that cannot be read, 413 over a limit, 415 for an unknown Content-Encoding or CSV charset, 503 with Retry-After
+    /// when storage is needed to take the rows (an intent import by domain) and does not answer, or
     /// when the spool is full, Kestrel's status for a request it could not read; null for anything else (a server fault).
     /// </summary>
     private static IResult? Refusal(Exception e, HttpContext context, IntakeTally? partial)
@@ -114,7 +115,7 @@ public static class IngestionApi
             MalformedRequestException => StatusCodes.Status400BadRequest,
             BodyTooLargeException => StatusCodes.Status413PayloadTooLarge,
             UnsupportedContentEncodingException or UnsupportedCharsetException => StatusCodes.Status415UnsupportedMediaType,
-            SpoolFullException => StatusCodes.Status503ServiceUnavailable,
+            SpoolFullException or StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
             BadHttpRequestException bad => bad.StatusCode,
             _ => 0,
         };
@@ -129,7 +130,7 @@ public static class IngestionApi
             body["limit"] = tooLarge.Limit;
         }
 
-        if (e is SpoolFullException)
+        if (e is SpoolFullException or StorageUnavailableException)
         {
             var seconds = context.RequestServices.GetRequiredService<IOptions<SpoolOptions>>().Value.RetryAfterSeconds;
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

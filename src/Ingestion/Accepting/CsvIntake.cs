@@ -6,7 +6,7 @@ namespace Analytics.Ingestion.Accepting;
 /// <c>POST /v1/import/{kind}</c>: streams a CSV upload through the importer into the spool, a chunk of records at a
 /// time, so a file of any size needs only a chunk of memory. Each record is acknowledged once its chunk is on disk.
 /// </summary>
-public sealed class CsvIntake(Intake intake)
+public sealed class CsvIntake(Intake intake, CsvRowChecks checks)
 {
     private const int RecordsPerChunk = 5_000;
 
@@ -24,11 +24,11 @@ public sealed class CsvIntake(Intake intake)
             chunk.Add(new ParsedInput(row.Line, row.Record, row.Error?.Message, row.Error?.RawPayload ?? string.Empty));
             if (chunk.Count == RecordsPerChunk)
             {
-                await intake.AcceptAsync(source, chunk, tally, cancellationToken);
+                await intake.AcceptAsync(source, await checks.CheckAsync(kind, chunk, cancellationToken), tally, cancellationToken);
                 chunk.Clear();
             }
         }
 
-        await intake.AcceptAsync(source, chunk, tally, cancellationToken);
+        await intake.AcceptAsync(source, await checks.CheckAsync(kind, chunk, cancellationToken), tally, cancellationToken);
     }
 }

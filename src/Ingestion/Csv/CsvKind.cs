@@ -10,6 +10,7 @@ public enum CsvKind
     Events,
     SurveyResponses,
     AdPerformance,
+    Intent,
 }
 
 /// <summary>The names of the CSV kinds as they appear in <c>POST /v1/import/{kind}</c>.</summary>
@@ -24,6 +25,7 @@ public static class CsvKinds
         ("events", CsvKind.Events),
         ("survey-responses", CsvKind.SurveyResponses),
         ("ad-performance", CsvKind.AdPerformance),
+        ("intent", CsvKind.Intent),
     ];
 
     /// <summary>Every kind's name, in the contract's order.</summary>

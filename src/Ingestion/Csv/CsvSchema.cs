@@ -22,6 +22,7 @@ internal sealed record CsvSchema(
         CsvKind.Events => Kinds.EventRows.Schema,
         CsvKind.SurveyResponses => Kinds.SurveyResponseRows.Schema,
         CsvKind.AdPerformance => Kinds.AdPerformanceRows.Schema,
+        CsvKind.Intent => Kinds.IntentRows.Schema,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a CSV kind"),
     };
 }

@@ -82,6 +82,7 @@ public sealed class DeletionService(
             ("survey_responses", "account_id = {value:String}"),
             ("opportunities", "account_id = {value:String}"),
             ("target_list_members", "account_id = {value:String}"),
+            ("account_intent", "account_id = {value:String}"),
             ("identities", "account_id = {value:String}"),
             // The Segment groups that counted for it: a later call of such a group starts again, as an account of its own.
             ("group_accounts", "account_id = {value:String} OR group_id = {value:String}"),

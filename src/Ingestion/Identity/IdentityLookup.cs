@@ -96,4 +96,34 @@ public sealed class IdentityLookup(IClickHouseGateway gateway)
 
         return accounts;
     }
+
+    /// <summary>
+    /// The account of each company domain, as identity resolution finds one: an account's domain first (as
+    /// <see cref="AccountsByDomainAsync"/>), else the account of a Segment group one of whose members' emails has the
+    /// domain (the smallest account id when several). Free-mail domains never resolve.
+    /// </summary>
+    public async Task<Dictionary<string, string>> AccountsByCompanyDomainAsync(IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
+    {
+        var company = domains.Where(d => !EmailDomains.IsFreeMail(d)).Distinct(StringComparer.Ordinal).ToList();
+        var accounts = await AccountsByDomainAsync(company, cancellationToken);
+        var rest = company.Where(d => !accounts.ContainsKey(d)).ToArray();
+        if (rest.Length == 0)
+        {
+            return accounts;
+        }
+
+        const string byMembers = """
+            SELECT member_domain, min(account_id)
+            FROM group_accounts FINAL
+            ARRAY JOIN member_domains AS member_domain
+            WHERE hasAny(member_domains, {domains:Array(String)}) AND member_domain IN {domains:Array(String)}
+            GROUP BY member_domain
+            """;
+        await foreach (var row in gateway.QueryAsync(byMembers, new QueryParameters().Add("domains", rest), cancellationToken))
+        {
+            accounts[row.Get<string>(0)] = row.Get<string>(1);
+        }
+
+        return accounts;
+    }
 }

@@ -15,6 +15,7 @@ namespace Analytics.Ingestion.Records;
 [JsonDerivedType(typeof(SurveyResponseRecord), "survey")]
 [JsonDerivedType(typeof(AdPerformanceRecord), "ad")]
 [JsonDerivedType(typeof(IdentityLink), "identity")]
+[JsonDerivedType(typeof(IntentRecord), "intent")]
 public abstract record IngestRecord;
 
 /// <summary>An engagement event: ad, email, web, event or other. <see cref="EventId"/> is the dedup key.</summary>
@@ -112,3 +113,10 @@ public sealed record IdentityLink(
 /// authoritative over them (docs/design.md, "Segment groups").
 /// </summary>
 public sealed record GroupTraits(string? Name = null, string? Domain = null, string? Industry = null, uint? Employees = null);
+
+/// <summary>
+/// A third-party intent score: how strongly an account researched a topic in a week (its Monday), 0–100. A row names
+/// the account by id, or by domain; the intake resolves a domain to its account before the record is spooled, so a
+/// spooled record always has <see cref="AccountId"/>. One row per account, topic and week: a later one replaces it.
+/// </summary>
+public sealed record IntentRecord(string AccountId, string Topic, byte Score, DateOnly Week, string? Domain = null) : IngestRecord;

@@ -11,6 +11,7 @@ public static class IngestionSchema
             IngestionTables.Accounts, IngestionTables.TargetListMembers, IngestionTables.Contacts, IngestionTables.Events,
             IngestionTables.Opportunities, IngestionTables.SurveyResponses, IngestionTables.AdPerformance, IngestionTables.DeadLetters,
             IngestionTables.Identities, IngestionTables.EventIds, IngestionTables.DeletionRequests, IngestionTables.GroupAccounts,
+            IngestionTables.AccountIntent,
         ],
         [IngestionTables.EventIdsView],
         [
@@ -30,5 +31,6 @@ public static class IngestionSchema
             // Every account stored before came from the CRM (or the demo's CRM files): the defaults say so.
             new(21, "Segment groups: the account of each group id, and which account attributes came from group traits", d =>
                 d.AddColumns(IngestionTables.Accounts.Name, IngestionTables.AccountOriginColumns).Concat(d.CreateTable(IngestionTables.GroupAccounts))),
+            new(40, "third-party intent: an account's score for a topic in a week", d => d.CreateTable(IngestionTables.AccountIntent)),
         ]);
 }

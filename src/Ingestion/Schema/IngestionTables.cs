@@ -227,4 +227,22 @@ public static class IngestionTables
         ],
         "MergeTree",
         "requested_at, request_id");
+
+    /// <summary>
+    /// Third-party intent (CSV kind <c>intent</c>): an account's score (0–100) for a topic in a week, the week being its
+    /// Monday. Topics are stored as given (trimmed) and matched case-insensitively. A later import of the same account,
+    /// topic and week replaces the score.
+    /// </summary>
+    public static readonly TableSpec AccountIntent = new(
+        "account_intent",
+        [
+            "account_id String",
+            "topic String",
+            "score UInt8",
+            "week Date",
+            $"updated_at {Time}",
+        ],
+        "ReplacingMergeTree(updated_at)",
+        "account_id, topic, week",
+        ShardingKey: ByAccount);
 }

@@ -39,6 +39,8 @@ public sealed class BatchProcessor(IClickHouseGateway gateway, EventDeduplicator
         records += await InsertAsync<OpportunityRecord>(entries, "opportunities", RecordRows.OpportunityColumns, (o, e) => RecordRows.Opportunity(o, e.ReceivedAt), cancellationToken);
         records += await InsertSurveysAsync(entries, cancellationToken);
         records += await InsertAdsAsync(entries, cancellationToken);
+        // Resolved at intake: a domain became its account before the record was spooled (CsvRowChecks).
+        records += await InsertAsync<IntentRecord>(entries, "account_intent", RecordRows.IntentColumns, (i, e) => RecordRows.Intent(i, e.ReceivedAt), cancellationToken);
         var deadLetters = entries.Where(e => e.DeadLetter is not null).Select(e => RecordRows.DeadLetterRow(e.DeadLetter!, e.ReceivedAt, e.Source)).ToList();
         if (deadLetters.Count > 0)
         {

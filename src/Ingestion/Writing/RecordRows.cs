@@ -65,6 +65,10 @@ internal static class RecordRows
         a.Impressions, a.Clicks, a.Spend, receivedAt,
     ];
 
+    public static readonly string[] IntentColumns = ["account_id", "topic", "score", "week", "updated_at"];
+
+    public static object?[] Intent(IntentRecord i, DateTime receivedAt) => [i.AccountId, i.Topic, i.Score, i.Week, receivedAt];
+
     public static readonly string[] IdentityColumns = ["alias", "person_id", "email", "account_id", "updated_at"];
 
     public static object?[] Identity(AliasIdentity i, DateTime receivedAt) => [i.Alias, i.PersonId, i.Email, i.AccountId, receivedAt];

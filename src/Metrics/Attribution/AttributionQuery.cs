@@ -102,9 +102,9 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
             AttributionDimension.Campaign => ("campaign", "'campaign'"),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dimension, null),
         };
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var sql = Sql.Replace("{column}", column, StringComparison.Ordinal).Replace("{element}", element, StringComparison.Ordinal)
-            .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+            .Replace("{members}", TargetListArgument.MembersSql, StringComparison.Ordinal);
         var parameters = request.Window.ToParameters().Add("lookback", (uint)options.Value.AttributionLookbackDays)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty);
         var rows = await gateway.ListAsync(sql, parameters, r => new AttributionRow(

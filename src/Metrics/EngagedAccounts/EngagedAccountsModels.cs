@@ -5,12 +5,13 @@ using Analytics.Metrics.Common;
 namespace Analytics.Metrics.EngagedAccounts;
 
 /// <summary>
-/// A page of engaged accounts over a window, highest score first. Filters: a target list, a tier, an owner, and a
-/// minimum score (the model's threshold when null: only engaged accounts are listed).
+/// A page of engaged accounts over a window, highest score first. Filters: a target list, a tier, an owner, a
+/// minimum score (the model's threshold when null: only engaged accounts are listed), and intent for a topic as of the
+/// window's end (<see cref="IntentFilter"/>).
 /// </summary>
 public sealed record EngagedAccountsRequest(
     DateWindow Window, string? TargetList = null, string? Tier = null, string? Owner = null, double? MinScore = null,
-    int First = 50, EngagedAccountCursor? After = null);
+    int First = 50, EngagedAccountCursor? After = null, IntentFilter? Intent = null);
 
 /// <summary>
 /// One engaged account. <see cref="Surge"/> is its points over the last 7 days of the window divided by its mean weekly

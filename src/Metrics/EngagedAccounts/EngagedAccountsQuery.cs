@@ -37,13 +37,14 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
             filtered AS (
                 SELECT s.account_id AS account_id, a.name AS name, a.tier AS tier, a.owner AS owner, s.score AS score,
                     s.this_week AS this_week, s.baseline / 4 AS previous_mean,
-                    if(previous_mean > 0, this_week / previous_mean, NULL) AS surge
+                    {surge} AS surge
                 FROM scored AS s
                 LEFT JOIN (SELECT account_id, name, tier, owner FROM accounts FINAL) AS a ON a.account_id = s.account_id
                 WHERE (NOT {has_list:Bool} OR s.account_id IN ({members}))
                   AND (NOT {has_tier:Bool} OR a.tier = {tier:String})
                   AND (NOT {has_owner:Bool} OR a.owner = {owner:String})
                   AND (NOT {has_min_surge:Bool} OR surge >= {min_surge:Float64})
+                  AND (NOT {has_intent:Bool} OR s.account_id IN ({intent_accounts}))
             ),
             counted AS (SELECT *, count() OVER () AS total FROM filtered)
         SELECT * FROM counted
@@ -99,7 +100,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         }
 
         var covers = Covers.Of(request.Window);
-        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, request.Intent, cancellationToken))
             .Add("has_min_surge", false).Add("min_surge", 0.0)
             .Add("has_after", request.After is not null).Add("after_score", request.After?.Score ?? 0).Add("after_id", request.After?.AccountId ?? string.Empty)
             .Add("limit", (uint)request.First + 1);
@@ -118,7 +119,7 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
     internal async Task<IReadOnlyList<EngagedAccount>> SurgingAsync(SurgingAccountsRequest request, CancellationToken cancellationToken)
     {
         var covers = Covers.Of(request.Window);
-        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, cancellationToken))
+        var parameters = (await ParametersAsync(request.Window, covers, request.TargetList, request.Tier, request.Owner, request.MinScore, request.Intent, cancellationToken))
             .Add("has_min_surge", true).Add("min_surge", request.MinSurge)
             .Add("has_after", false).Add("after_score", 0.0).Add("after_id", string.Empty)
             .Add("limit", (uint)request.First);
@@ -127,11 +128,13 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
     }
 
     private async Task<QueryParameters> ParametersAsync(
-        DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, CancellationToken cancellationToken)
+        DateWindow window, Covers covers, string? targetList, string? tier, string? owner, double? minScore, IntentFilter? intent,
+        CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, targetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, targetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
-        return window.ToParameters().AddModel(model)
+        var parameters = (intent ?? new IntentFilter(string.Empty, 0)).AddTo(window.ToParameters(), "intent", window.To).Add("has_intent", intent is not null);
+        return parameters.AddModel(model)
             .AddWindow("score", covers.Score)
             .AddWindow("week", covers.Week)
             .AddWindow("baseline", covers.Baseline)
@@ -156,22 +159,41 @@ public sealed class EngagedAccountsQuery(IClickHouseGateway gateway, ScoringMode
         // and one read of the daily rollup is cheaper than a read of each grain of both parts.
         public static Covers Of(DateWindow window)
         {
+            var (week, baseline) = SurgeCovers(window.To);
             var weekStart = window.To.AddDays(-7);
             return new(
                 weekStart,
                 WindowCover.Of(window.From, window.To, interval: null),
-                WindowCover.Of(weekStart, window.To, weeks: true, months: true),
-                WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true),
+                week,
+                baseline,
                 WindowCover.Of(weekStart.AddDays(-28), window.To, weeks: false, months: false));
         }
     }
 
+    /// <summary>
+    /// The two parts of the surge as of <paramref name="to"/> (exclusive): its last 7 days, and the 28 days before them
+    /// (covered apart, so that no week or month bucket straddles the two). Rule lists take the surge so too.
+    /// </summary>
+    public static (WindowCover Week, WindowCover Baseline) SurgeCovers(DateOnly to)
+    {
+        var weekStart = to.AddDays(-7);
+        return (WindowCover.Of(weekStart, to, weeks: true, months: true), WindowCover.Of(weekStart.AddDays(-28), weekStart, weeks: true, months: true));
+    }
+
+    /// <summary>
+    /// The SQL of the surge from the points of the last 7 days (<paramref name="thisWeek"/>) and of the 28 days before
+    /// (<paramref name="baseline"/>): this week over the mean week before, null without a baseline.
+    /// </summary>
+    public static string SurgeSql(string thisWeek, string baseline) => $"if({baseline} > 0, {thisWeek} / ({baseline} / 4), NULL)";
+
     private static string RankSql(string order, Covers covers, bool surgeOfAll) => RankSqlTemplate.Replace("{order}", order, StringComparison.Ordinal)
+        .Replace("{surge}", SurgeSql("s.this_week", "s.baseline"), StringComparison.Ordinal)
         .Replace("{surge_parts}", surgeOfAll ? SurgeParts : string.Empty, StringComparison.Ordinal)
         .Replace("{window_points}", WindowPoints.Sql("score", covers.Score), StringComparison.Ordinal)
         .Replace("{week_points}", WindowPoints.Sql("week", covers.Week), StringComparison.Ordinal)
         .Replace("{baseline_points}", WindowPoints.Sql("baseline", covers.Baseline), StringComparison.Ordinal)
-        .Replace("{members}", TargetLists.MembersSql, StringComparison.Ordinal);
+        .Replace("{members}", TargetListArgument.MembersSql, StringComparison.Ordinal)
+        .Replace("{intent_accounts}", IntentFilter.AccountsSql("intent"), StringComparison.Ordinal);
 
     // The last activity comes from the touch rollups, whole months from the monthly one: a page's accounts lie far apart
     // in the daily one, where a year of them is read as thousands of rows each.

@@ -4,12 +4,12 @@ namespace Analytics.Metrics.EngagedAccounts;
 
 /// <summary>
 /// Engaged accounts of a window whose last 7 days reached at least <paramref name="MinSurge"/> times their usual week;
-/// the <paramref name="First"/> strongest surges listed. Tier, owner and minimum score filter as in
+/// the <paramref name="First"/> strongest surges listed. Tier, owner, minimum score and intent filter as in
 /// <see cref="EngagedAccountsRequest"/>.
 /// </summary>
 public sealed record SurgingAccountsRequest(
     DateWindow Window, string? TargetList = null, int First = 10, double MinSurge = 1.5, string? Tier = null, string? Owner = null,
-    double? MinScore = null);
+    double? MinScore = null, IntentFilter? Intent = null);
 
 /// <summary>Surging accounts: the engaged accounts ranked by surge instead of score.</summary>
 /// <remarks>

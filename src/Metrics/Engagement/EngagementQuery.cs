@@ -76,7 +76,7 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
 
     public async Task<EngagementResult> RunAsync(EngagementRequest request, CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
         var window = request.Window;
         var parameters = window.ToParameters().AddModel(model)

@@ -70,7 +70,7 @@ public sealed class CohortFunnelQuery(IClickHouseGateway gateway, JourneyIndex i
     public async Task<FunnelResult> RunAsync(CohortFunnelRequest request, CancellationToken cancellationToken)
     {
         request = request.Validated();
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         await index.EnsureCurrentAsync(cancellationToken);
         var window = request.Window;
         var parameters = window.ToParameters()

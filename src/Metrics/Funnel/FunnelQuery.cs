@@ -83,7 +83,7 @@ public sealed class FunnelQuery(IClickHouseGateway gateway, ScoringModelStore mo
 
     public async Task<FunnelResult> RunAsync(FunnelRequest request, CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var model = await models.PricedAsync(cancellationToken);
         var window = request.Window;
         var hasList = request.TargetList is not null;

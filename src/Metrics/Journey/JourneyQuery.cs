@@ -30,12 +30,7 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex index)
                     arraySort(arrayDistinct(arrayConcat([{from_day:Int32}, {to_day:Int32}], arrayFilter(m -> m > {from_day:Int32} AND m <= {to_day:Int32}, arrayConcat(
                         arrayMap(x -> x.1, s.engaged), arrayMap(x -> x.2, s.engaged), arrayMap(x -> x.1, s.aware), arrayMap(x -> x.2, s.aware),
                         arrayMap(x -> x.1, s.open), arrayMap(x -> x.2, s.open), [customer_from]))))) AS midnights,
-                    arrayMap(m -> toUInt8(multiIf(
-                        customer_from <= m, 4,
-                        arrayExists(x -> x.1 <= m AND m < x.2, s.open), 3,
-                        arrayExists(x -> x.1 <= m AND m < x.2, s.engaged), 2,
-                        arrayExists(x -> x.1 <= m AND m < x.2, s.aware), 1,
-                        0)), midnights) AS path,
+                    arrayMap(m -> {stage_at_m}, midnights) AS path,
                     path[1] AS at_start, path[-1] AS at_end,
                     -- The stage at the midnight before each one (the first compares with itself).
                     arrayPushFront(arrayPopBack(path), path[1]) AS before,
@@ -54,14 +49,15 @@ public sealed class JourneyQuery(IClickHouseGateway gateway, JourneyIndex index)
 
     public async Task<JourneyResult> RunAsync(JourneyRequest request, CancellationToken cancellationToken)
     {
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         await index.EnsureCurrentAsync(cancellationToken);
         var window = request.Window;
         var parameters = window.ToParameters()
             .AddTargets(window, request.TargetList)
             .Add("from_day", window.FromDaySince1970)
             .Add("to_day", window.ToDaySince1970);
-        var sql = Sql.Replace("{keyed}", FunnelAccounts.Keyed(request.GroupBy), StringComparison.Ordinal);
+        var sql = Sql.Replace("{keyed}", FunnelAccounts.Keyed(request.GroupBy), StringComparison.Ordinal)
+            .Replace("{stage_at_m}", JourneyStages.AtSql("m", "s", "customer_from"), StringComparison.Ordinal);
         var rows = await gateway.ListAsync(sql, parameters, r => (
             Key: r.Key("key"),
             Stage: JourneyStages.Names[r.Get<byte>("stage")],

@@ -26,4 +26,17 @@ public static class JourneyStages
     public const string Customer = "CUSTOMER";
 
     public static readonly IReadOnlyList<string> Names = ["TARGET", "AWARE", "ENGAGED", "OPPORTUNITY", Customer];
+
+    /// <summary>
+    /// The SQL of an account's stage (0 TARGET … 4 CUSTOMER, a UInt8) at the midnight <paramref name="midnight"/> (days
+    /// since 1970), from its row <paramref name="spans"/> of journey_spans and its <paramref name="customerFrom"/>.
+    /// </summary>
+    public static string AtSql(string midnight, string spans, string customerFrom) => $"""
+        toUInt8(multiIf(
+            {customerFrom} <= {midnight}, 4,
+            arrayExists(x -> x.1 <= {midnight} AND {midnight} < x.2, {spans}.open), 3,
+            arrayExists(x -> x.1 <= {midnight} AND {midnight} < x.2, {spans}.engaged), 2,
+            arrayExists(x -> x.1 <= {midnight} AND {midnight} < x.2, {spans}.aware), 1,
+            0))
+        """;
 }

@@ -48,7 +48,7 @@ public sealed class NewOpportunitiesQuery(IClickHouseGateway gateway)
             throw new MetricArgumentException($"Between 0 and {MaxFirst} opportunities can be listed; {request.First} were asked.");
         }
 
-        await TargetLists.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
+        await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         var parameters = request.Window.ToParameters()
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? "").Add("first", (uint)request.First);
         var totals = (await gateway.ListAsync(TotalsSql, parameters,

@@ -1,4 +1,5 @@
 using Analytics.Metrics.Journey;
+using Analytics.Metrics.TargetLists;
 using Analytics.Metrics.Themes;
 using Analytics.Storage.Schema;
 
@@ -14,7 +15,7 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
-            RollupTables.AccountReachDaily,
+            RollupTables.AccountReachDaily, TargetListTables.Rules, TargetListTables.Changes,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
@@ -88,6 +89,8 @@ public static class MetricsSchema
             new(14, "reach rollup: engagement events per account, day, channel, source and campaign", d => d.CreateTable(RollupTables.AccountReachDaily)
                 .Append(d.CreateMaterializedView(RollupTables.AccountReachDailyView))
                 .Concat(Backfill(d, RollupTables.AccountReachDailyView))),
+            new(41, "rule target lists: their rules and the joins and leaves of their members", d =>
+                d.CreateTable(TargetListTables.Rules).Concat(d.CreateTable(TargetListTables.Changes))),
         ],
         [CommentTopicTables.PersonalData]);
 

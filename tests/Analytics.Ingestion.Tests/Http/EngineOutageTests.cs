@@ -81,6 +81,32 @@ public sealed class EngineOutageTests
         }, count => count >= expected);
     }
 
+    /// <summary>
+    /// While ClickHouse is away, an intent file naming accounts by domain cannot be resolved: 503 with Retry-After, not
+    /// rows refused for good; one naming account ids, and a target-accounts file (unchecked against the rule lists), are
+    /// acknowledged as ever.
+    /// </summary>
+    [Fact]
+    public async Task Imports_that_need_storage_to_resolve_their_rows_answer_503_while_ClickHouse_is_down_and_the_others_are_accepted()
+    {
+        await using var clickHouse = await ClickHouseHttpServer.StartAsync();
+        var (settings, _) = OnServerBackend(clickHouse);
+        await using var server = await ServerProcess.StartAsync(settings);
+        await clickHouse.StopAsync();
+
+        var (byDomain, domainBody) = await AnswerAsync(await PostBytesAsync(server, "/v1/import/intent",
+            "domain,topic,score,week\r\nacme.com,CRM,50,2026-03-02\r\n"u8.ToArray(), "text/csv"));
+        var (byId, idBody) = await AnswerAsync(await PostBytesAsync(server, "/v1/import/intent",
+            "account_id,topic,score,week\r\nacme,CRM,50,2026-03-02\r\n"u8.ToArray(), "text/csv"));
+        var (targets, targetsBody) = await AnswerAsync(await PostBytesAsync(server, "/v1/import/target-accounts",
+            "list,account_id\r\nabm,acme\r\n"u8.ToArray(), "text/csv"));
+
+        Assert.Equal(503, byDomain);
+        Assert.StartsWith("1 intent rows name their account by domain", domainBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((200, 1), (byId, idBody.GetProperty("accepted").GetInt32()));
+        Assert.Equal((200, 1), (targets, targetsBody.GetProperty("accepted").GetInt32()));
+    }
+
     [Fact]
     public async Task A_full_spool_answers_503_with_Retry_After_and_accepts_again_once_drained()
     {

@@ -3,6 +3,7 @@ using Analytics.Api.GraphQL.Types;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Funnel;
 using Analytics.Metrics.Journey;
+using Analytics.Metrics.TargetLists;
 using GraphQL;
 using GraphQL.Types;
 
@@ -41,7 +42,7 @@ internal static class FunnelFields
                 new JourneyRequest(c.Window(), c.GetArgument<string?>("targetList"), c.GetArgument<FunnelGroupBy?>("groupBy")), ct)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetListType>>>>("targetLists")
-            .Description("Every target list, by name, with its accounts now: the names the targetList arguments take.")
+            .Description("Every target list, imported and rule lists, by name, with its accounts now: the names the targetList arguments take.")
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Service<TargetListsQuery>().RunAsync(ct)));
         return query;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Analytics.Metrics.Accounts;
+using Analytics.Metrics.Common;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Analytics.Api.GraphQL.Types;
@@ -21,6 +23,10 @@ public sealed class AccountType : ObjectGraphType<AccountTimeline>
         Field<NonNullGraphType<BooleanGraphType>>("moreEvents").Description("Whether older events in the window were left out.").Resolve(c => c.Source.MoreEvents);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineOpportunityType>>>>("opportunities").Description("Its opportunities open at any time in the window.").Resolve(c => c.Source.Opportunities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineAnswerType>>>>("surveyAnswers").Description("Its NPS and CSAT answers in the window.").Resolve(c => c.Source.Answers);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccountIntentType>>>>("intent")
+            .Description("Its third-party intent: each topic with the score of its latest week before 'to', strongest first.")
+            .ResolveAsync(async c => await c.RunAsync(ct => c.Service<AccountIntentQuery>().RunAsync(
+                c.Source.Profile.AccountId, c.Parent!.GetArgument<DateOnly>("to"), ct)));
     }
 
     internal static string Iso(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -70,5 +76,17 @@ public sealed class TimelineAnswerType : ObjectGraphType<TimelineAnswer>
         Field<NonNullGraphType<IntGraphType>>("score").Description("0–10 for NPS, 1–5 for CSAT.").Resolve(c => c.Source.Score);
         Field<NonNullGraphType<StringGraphType>>("comment").Description("The comment; empty when none.").Resolve(c => c.Source.Comment);
         Field<StringGraphType>("segment").Description("The response's segment.").Resolve(c => c.Source.Segment);
+    }
+}
+
+public sealed class AccountIntentType : ObjectGraphType<AccountIntentTopic>
+{
+    public AccountIntentType()
+    {
+        Name = "AccountIntent";
+        Description = "An account's intent for one topic, from a provider's intent import.";
+        Field<NonNullGraphType<StringGraphType>>("topic").Description("The topic, as the latest import spelled it.").Resolve(c => c.Source.Topic);
+        Field<NonNullGraphType<IntGraphType>>("score").Description("The score of the latest week, 0 to 100.").Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<DateType>>("week").Description("That week's Monday.").Resolve(c => c.Source.Week);
     }
 }

@@ -1,7 +1,9 @@
-namespace Analytics.Metrics.Common;
+using Analytics.Metrics.Common;
 
-/// <summary>Target lists: a request naming a list that has never had a member is an error, not an empty answer.</summary>
-public static class TargetLists
+namespace Analytics.Metrics.TargetLists;
+
+/// <summary>A metric's <c>targetList</c> argument, imported or rule list alike: a request naming a list that has never had a member (and is no rule list) is an error, not an empty answer.</summary>
+public static class TargetListArgument
 {
     /// <summary>The SQL of the account ids on <c>{list:String}</c> now (members not removed).</summary>
     public const string MembersSql = """
@@ -16,7 +18,11 @@ public static class TargetLists
             return;
         }
 
-        const string sql = "SELECT count() AS n FROM target_list_members WHERE list = {list:String}";
+        // A rule list exists from its save on, before its first member.
+        const string sql = """
+            SELECT (SELECT count() FROM target_list_members WHERE list = {list:String})
+                 + (SELECT count() FROM target_list_rules FINAL WHERE name = {list:String} AND deleted = 0) AS n
+            """;
         var found = await gateway.ListAsync(sql, new QueryParameters().Add("list", list), r => r.Get<ulong>("n"), cancellationToken);
         if (found[0] == 0)
         {
