@@ -13,6 +13,7 @@ public sealed class AnalyticsMutation : ObjectGraphType
         this.AddScoringFields()
             .AddReportFields()
             .AddApiKeyFields()
-            .AddFollowUpFields();
+            .AddFollowUpFields()
+            .AddAlertFields();
     }
 }
