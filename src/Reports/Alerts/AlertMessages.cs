@@ -9,7 +9,7 @@ public sealed class AlertMessages(Uri publicUrl)
 {
     /// <summary>The account's view in the UI: the sales dashboard with the account chosen (its timeline).</summary>
     public string? AccountUrl(string? accountId) =>
-        accountId is null ? null : new Uri(publicUrl, "#/sales?accountId=" + Uri.EscapeDataString(accountId)).ToString();
+        accountId is null ? null : new Uri(publicUrl, "#/sales?accountId=" + Uri.EscapeDataString(accountId)).AbsoluteUri;
 
     /// <summary>
     /// <c>{ "id", "kind", "rule": {id, name}, "account": {id, name, url} (null when unknown), "occurredAt", "summary", "details" }</c>:
