@@ -6,6 +6,7 @@ import { defaultWindow, filterVariables, isDay, panelVariables, missingSelection
 import { render } from './panels.js';
 import { configure as configureFormat } from './format.js';
 import { drawKeys } from './admin.js';
+import { drawAlerts } from './alerts.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,6 +80,7 @@ async function start() {
   $('who').hidden = false;
   $('who-name').textContent = `Signed in (${roles.join(', ')})`;
   $('admin-link').hidden = !roles.includes('admin');
+  $('alerts-link').hidden = !roles.includes('admin');
   const picker = $('dashboard-picker');
   picker.replaceChildren(...dashboards.map((d) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.title })));
   $('picker-form').hidden = dashboards.length === 0;
@@ -140,9 +142,14 @@ function onFilterChange() {
 async function draw() {
   const { id, params } = readRoute();
   $('admin-keys').hidden = true;
+  $('admin-alerts').hidden = true;
   if (id === 'admin/keys' && roles.includes('admin')) {
     $('dashboard').hidden = true;
     return drawKeys($('admin-keys'));
+  }
+  if (id === 'admin/alerts' && roles.includes('admin')) {
+    $('dashboard').hidden = true;
+    return drawAlerts($('admin-alerts'));
   }
   const dashboard = dashboards.find((d) => d.id === id);
   if (!dashboard) {

@@ -71,14 +71,22 @@ public static class AlertTables
         "MergeTree",
         "alert_key, attempt");
 
-    /// <summary>An alert copies an account's name and, for a follow-up, what the answer said: erased with the account.</summary>
+    /// <summary>
+    /// An alert copies an account's name, and a follow-up's alert what a contact's answer scored: erased with the
+    /// account, or with the contact whose answer opened the follow-up (before the follow-ups it is found through).
+    /// </summary>
     public static readonly IReadOnlyList<PersonalDataTable> PersonalData =
     [
-        new(Attempts.Name, "alert_key",
-            "SELECT alert_key FROM alert_outbox WHERE 0 AND {value:String} != ''",
-            "SELECT alert_key FROM alert_outbox WHERE account_id = {value:String}"),
-        new(Outbox.Name, "alert_key",
-            "SELECT alert_key FROM alert_outbox WHERE 0 AND {value:String} != ''",
-            "SELECT alert_key FROM alert_outbox WHERE account_id = {value:String}"),
+        new(Attempts.Name, "alert_key", AlertsOfContact, AlertsOfAccount),
+        new(Outbox.Name, "alert_key", AlertsOfContact, AlertsOfAccount),
     ];
+
+    private static string AlertsOfContact => $"""
+        SELECT alert_key FROM {Outbox.Name}
+        WHERE kind = 'FOLLOW_UP_OPENED' AND JSONExtractString(details, 'followUpId') IN (
+            SELECT follow_up_id FROM follow_ups
+            WHERE (survey, response_id) IN (SELECT survey, response_id FROM survey_responses WHERE contact_id = {"{value:String}"}))
+        """;
+
+    private static string AlertsOfAccount => $"SELECT alert_key FROM {Outbox.Name} WHERE account_id = {{value:String}}";
 }
