@@ -3,19 +3,11 @@
 // with the saveAlertRule mutation (GraphiQL, or any GraphQL client).
 
 import { graphql } from './api.js';
+import { element, when } from './admin.js';
 
 const RULES = '{ alertRules { id name kind factor stage channel target hasSecret enabled updatedAt } }';
 const DELIVERIES = '{ alertDeliveries(first: 100) { key ruleName kind accountId accountName summary detectedAt status attempts lastError deliveredAt } }';
 const DELETE = 'mutation($id: ID!) { deleteAlertRule(id: $id) { id } }';
-
-const element = (tag, { dataset = {}, ...properties } = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), properties);
-  Object.assign(node.dataset, dataset);
-  node.append(...children);
-  return node;
-};
-
-const when = (iso) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
 
 const condition = (rule) => ({
   SURGE: `surge ≥ ${rule.factor}×`,

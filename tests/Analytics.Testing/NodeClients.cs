@@ -17,18 +17,7 @@ public static class NodeClients
     /// </summary>
     public static async Task<string> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? deadline = null)
     {
-        var start = new ProcessStartInfo("node", script)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        using var process = Launch(script, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(60));
@@ -54,18 +43,7 @@ public static class NodeClients
     /// </summary>
     public static async Task<RunningNodeClient> StartAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? deadline = null)
     {
-        var start = new ProcessStartInfo("node", script)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var process = Launch(script, environment);
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(30));
         try
@@ -80,6 +58,22 @@ public static class NodeClients
             process.Dispose();
             throw new TimeoutException($"node {script} was not ready in time; stderr: {await error}");
         }
+    }
+
+    private static Process Launch(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("node", script)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
     }
 
     private static string Find()
