@@ -19,6 +19,15 @@ public sealed record AlertOccurrence(
     public static string KeyOf(string ruleId, AlertKind kind, string? accountId, string what) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{AlertRuleStore.Name(kind)}\n{accountId}\n{what}")).AsSpan(0, 16));
 
+    /// <summary>
+    /// How far back a detector looks for what happened (stage entries, follow-ups opened), besides the rule's creation:
+    /// what is older is no news (after a long outage, or events imported late), and each round stays small.
+    /// </summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(7);
+
+    /// <summary>The later of the rule's creation and <see cref="Horizon"/> before <paramref name="now"/>.</summary>
+    public static DateTime Since(AlertRule rule, DateTime now) => rule.CreatedAt > now - Horizon ? rule.CreatedAt : now - Horizon;
+
     /// <summary>A number as alerts show it: at most two decimals.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

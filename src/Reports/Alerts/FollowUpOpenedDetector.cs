@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Reports.Alerts;
 
 /// <summary>
-/// Follow-ups opened since the rule was created, for answers given at most <c>FollowUps:PromptWithinDays</c> before
-/// (as the owners' prompts: a history imported from CSV opens follow-ups without alerts). The key is the follow-up's id.
-/// The comment is left out: an alert is no copy of what a person said.
+/// Follow-ups opened since the rule was created (within the last <see cref="AlertOccurrence.Horizon"/>), for answers
+/// given at most <c>FollowUps:PromptWithinDays</c> before (as the owners' prompts: a history imported from CSV opens
+/// follow-ups without alerts). The key is the follow-up's id. The comment is left out: an alert is no copy of what a
+/// person said.
 /// </summary>
 public sealed class FollowUpOpenedDetector(IClickHouseGateway gateway, IOptions<FollowUpOptions> followUps) : IAlertDetector
 {
@@ -28,7 +29,7 @@ public sealed class FollowUpOpenedDetector(IClickHouseGateway gateway, IOptions<
     public async Task<IReadOnlyList<AlertOccurrence>> DetectAsync(AlertRule rule, DateTime now, CancellationToken cancellationToken)
     {
         var rows = await gateway.ListAsync(Sql,
-            new QueryParameters().Add("since", rule.CreatedAt).Add("within", (long)TimeSpan.FromDays(followUps.Value.PromptWithinDays).TotalSeconds),
+            new QueryParameters().Add("since", AlertOccurrence.Since(rule, now)).Add("within", (long)TimeSpan.FromDays(followUps.Value.PromptWithinDays).TotalSeconds),
             r => (Id: r.Get<string>("follow_up_id"), Survey: r.Get<string>("survey"), Score: r.Get<int>("score"), Answered: r.Get<DateTime>("responded_at"),
                 Opened: r.Get<DateTime>("opened_at"), Account: r.Key("account_id"), Name: r.Key("name")),
             cancellationToken);

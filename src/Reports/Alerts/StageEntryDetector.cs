@@ -6,7 +6,8 @@ using Analytics.Storage;
 namespace Analytics.Reports.Alerts;
 
 /// <summary>
-/// Accounts that entered the rule's journey stage at a midnight after the day the rule was created, from the journey
+/// Accounts that entered the rule's journey stage at a midnight after the day the rule was created (and within the
+/// last <see cref="AlertOccurrence.Horizon"/>), from the journey
 /// index (<c>journey_spans</c>, docs/journey.md): the stage at that midnight is the rule's and the stage the midnight
 /// before was another. The journey counts a day's activity from the next midnight, so an account engaged by today's
 /// events enters ENGAGED at tonight's midnight: that is the alert's <c>occurredAt</c> and, with the stage, its key.
@@ -45,7 +46,7 @@ public sealed class StageEntryDetector(IClickHouseGateway gateway, JourneyIndex 
         await index.EnsureCurrentAsync(cancellationToken);
         var sql = Sql.Replace("{stage_at_m}", StageAt("m"), StringComparison.Ordinal).Replace("{stage_at_before}", StageAt("m - 1"), StringComparison.Ordinal);
         var entries = await gateway.ListAsync(sql,
-            new QueryParameters().Add("since_day", DaySince1970(rule.CreatedAt)).Add("until_day", DaySince1970(now) + 1).Add("stage", (byte)number),
+            new QueryParameters().Add("since_day", DaySince1970(AlertOccurrence.Since(rule, now))).Add("until_day", DaySince1970(now) + 1).Add("stage", (byte)number),
             r => (Account: r.Get<string>("account_id"), Midnight: r.Get<int>("midnight"), Before: r.Get<byte>("before"), Name: r.Get<string?>("name")),
             cancellationToken);
         return entries.Select(e =>
