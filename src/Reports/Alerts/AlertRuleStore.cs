@@ -40,11 +40,16 @@ public sealed class AlertRuleStore(IClickHouseGateway gateway, IOptions<AlertOpt
             existing?.Id ?? Guid.NewGuid().ToString("N"),
             input.Name.Trim(),
             input.Kind,
-            input.Parameters,
+            input.Kind switch // only the kind's own parameters are kept
+            {
+                AlertKind.Surge => new AlertParameters(Factor: input.Parameters.Factor),
+                AlertKind.StageEntered => new AlertParameters(Stage: input.Parameters.Stage),
+                _ => new AlertParameters(),
+            },
             input.Channel,
             (input.Target ?? (existing?.Channel == input.Channel ? existing.Target : null))?.Trim()
                 ?? throw new AlertRuleException(input.Channel == AlertChannel.Email ? "An email rule needs an address." : "A Slack or webhook rule needs a URL."),
-            input.Secret ?? existing?.Secret,
+            input.Channel == AlertChannel.Webhook ? input.Secret ?? existing?.Secret : null, // only a webhook signs
             input.Enabled,
             existing?.CreatedAt ?? now,
             now);
