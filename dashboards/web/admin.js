@@ -8,14 +8,16 @@ const LIST = '{ apiKeys { id name roles source createdAt createdBy lastUsedAt re
 const CREATE = 'mutation($name: String!, $roles: [String!]!) { createApiKey(name: $name, roles: $roles) { key { id name } secret } }';
 const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
 
-const element = (tag, { dataset = {}, ...properties } = {}, ...children) => {
+/** A DOM element with properties, data attributes and children (the admin pages draw with it). */
+export const element = (tag, { dataset = {}, ...properties } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), properties);
   Object.assign(node.dataset, dataset);
   node.append(...children);
   return node;
 };
 
-const when = (iso) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
+/** An ISO-8601 UTC time as the admin pages show it; a dash for none. */
+export const when = (iso) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
 
 /** Draws the page into its section and shows it. */
 export async function drawKeys(section) {

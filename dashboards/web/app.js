@@ -7,6 +7,7 @@ import { render } from './panels.js';
 import { configure as configureFormat } from './format.js';
 import { drawKeys } from './admin.js';
 import { drawLists } from './lists.js';
+import { drawAlerts } from './alerts.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -81,6 +82,7 @@ async function start() {
   $('who-name').textContent = `Signed in (${roles.join(', ')})`;
   $('admin-link').hidden = !roles.includes('admin');
   $('admin-lists-link').hidden = !roles.includes('admin');
+  $('alerts-link').hidden = !roles.includes('admin');
   const picker = $('dashboard-picker');
   picker.replaceChildren(...dashboards.map((d) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.title })));
   $('picker-form').hidden = dashboards.length === 0;
@@ -153,6 +155,7 @@ async function draw() {
   const { id, params } = readRoute();
   $('admin-keys').hidden = true;
   $('admin-lists').hidden = true;
+  $('admin-alerts').hidden = true;
   if (id === 'admin/keys' && roles.includes('admin')) {
     $('dashboard').hidden = true;
     return drawKeys($('admin-keys'));
@@ -160,6 +163,10 @@ async function draw() {
   if (id === 'admin/lists' && roles.includes('admin')) {
     $('dashboard').hidden = true;
     return drawLists($('admin-lists'));
+  }
+  if (id === 'admin/alerts' && roles.includes('admin')) {
+    $('dashboard').hidden = true;
+    return drawAlerts($('admin-alerts'));
   }
   const dashboard = dashboards.find((d) => d.id === id);
   if (!dashboard) {

@@ -13,7 +13,7 @@ public static class ReportsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers report options, the run history, delivery (SMTP or outbox), the surge digest (an <see cref="IReport"/>),
-    /// and the Quartz schedules with the start-up catch-up. PDF renderers (<see cref="IReportRenderer"/>) are registered
+    /// alert rules with their detection and delivery, and the Quartz schedules with the start-up catch-up. PDF renderers (<see cref="IReportRenderer"/>) are registered
     /// by whoever provides them.
     /// </summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
@@ -30,6 +30,7 @@ public static class ReportsServiceCollectionExtensions
         builder.Services.AddSingleton<ReportCatchUp>();
         builder.Services.AddSingleton<ReportRunsInFlight>();
         builder.Services.AddFollowUps();
+        builder.Services.AddAlerts();
 
         // TRICKY: Quartz keeps schedulers in a process-wide repository by name; in-process test hosts need names of their own.
         builder.Services.AddQuartz(q => q.ConfigureScheduler(s => s.InstanceName = $"reports-{Guid.NewGuid():N}"));

@@ -17,18 +17,7 @@ public static class NodeClients
     /// </summary>
     public static async Task<string> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? deadline = null)
     {
-        var start = new ProcessStartInfo("node", script)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        using var process = Launch(script, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(60));
@@ -47,6 +36,46 @@ public static class NodeClients
             : throw new InvalidOperationException($"node {script} exited with {process.ExitCode}; stderr: {await error}; stdout: {await output}");
     }
 
+    /// <summary>
+    /// Starts a long-running script (a receiver) and waits for its first line on standard output, which it prints once
+    /// ready (<c>{"port": N}</c>); disposing the result kills it. A script that exits or says nothing within
+    /// <paramref name="deadline"/> fails with its standard error.
+    /// </summary>
+    public static async Task<RunningNodeClient> StartAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan? deadline = null)
+    {
+        var process = Launch(script, environment);
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            var first = await process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException($"node {script} exited before it was ready; stderr: {await error}");
+            return new RunningNodeClient(process, first);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new TimeoutException($"node {script} was not ready in time; stderr: {await error}");
+        }
+    }
+
+    private static Process Launch(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("node", script)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+    }
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -61,5 +90,23 @@ public static class NodeClients
         }
 
         throw new DirectoryNotFoundException("tests/clients not found above the test folder.");
+    }
+}
+
+/// <summary>A script started by <see cref="NodeClients.StartAsync"/>, with the line it printed when ready; disposing kills it.</summary>
+public sealed class RunningNodeClient(Process process, string ready) : IAsyncDisposable
+{
+    /// <summary>The first line the script printed.</summary>
+    public string Ready { get; } = ready;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
     }
 }

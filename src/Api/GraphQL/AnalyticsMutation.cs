@@ -14,6 +14,7 @@ public sealed class AnalyticsMutation : ObjectGraphType
             .AddReportFields()
             .AddApiKeyFields()
             .AddFollowUpFields()
-            .AddTargetListFields();
+            .AddTargetListFields()
+            .AddAlertFields();
     }
 }

@@ -24,6 +24,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
             .AddDashboardFields()
             .AddScoringFields()
             .AddApiKeyFields()
-            .AddFollowUpFields();
+            .AddFollowUpFields()
+            .AddAlertFields();
     }
 }

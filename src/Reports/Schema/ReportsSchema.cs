@@ -1,3 +1,4 @@
+using Analytics.Reports.Alerts;
 using Analytics.Reports.FollowUps;
 using Analytics.Storage.Schema;
 
@@ -11,6 +12,7 @@ public static class ReportsSchema
         [
             ReportTables.ReportRuns, ReportTables.ReportClaims, ReportTables.ReportFiles,
             FollowUpTables.FollowUps, FollowUpTables.FollowUpChanges, FollowUpTables.FollowUpNotices,
+            AlertTables.Rules, AlertTables.Outbox, AlertTables.Attempts,
         ],
         [],
         [
@@ -24,6 +26,10 @@ public static class ReportsSchema
             {
                 FollowUpTables.FollowUps, FollowUpTables.FollowUpChanges, FollowUpTables.FollowUpNotices,
             }.SelectMany(d.CreateTable)),
+            new(50, "alerts: rules, the outbox of detected alerts and their delivery attempts", d => new[]
+            {
+                AlertTables.Rules, AlertTables.Outbox, AlertTables.Attempts,
+            }.SelectMany(d.CreateTable)),
         ],
-        FollowUpTables.PersonalData);
+        [.. AlertTables.PersonalData, .. FollowUpTables.PersonalData]);
 }

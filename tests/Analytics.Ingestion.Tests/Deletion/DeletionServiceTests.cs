@@ -1,6 +1,7 @@
 using Analytics.Ingestion.Deletion;
 using Analytics.Ingestion.Tests.Writing;
 using Analytics.Metrics.Themes;
+using Analytics.Reports.Alerts;
 using Analytics.Reports.FollowUps;
 using static Analytics.Ingestion.Tests.Writing.WriterDatabase;
 
@@ -40,6 +41,14 @@ public sealed class DeletionServiceTests : IAsyncLifetime
         var followUps = new FollowUpStore(_db.Gateway, TimeProvider.System);
         Assert.Equal(1, await followUps.OpenMissingAsync(10, default));
         await followUps.RecordHistoryAsync([(FollowUpStore.IdOf("nps", "r1"), FollowUpStatus.Contacted, "Jo wants faster pages", Monday, "sales")], default);
+
+        // The alert a rule raised for Jo's follow-up, with one delivery attempt (two outbox rows: PENDING, then DELIVERED).
+        var outbox = new AlertOutbox(_db.Gateway);
+        var alert = new AlertOccurrence("k1", "rule-1", AlertKind.FollowUpOpened, "acme", "Acme", Monday, "Acme answered 3 on nps.",
+            new Dictionary<string, object?> { ["followUpId"] = FollowUpStore.IdOf("nps", "r1"), ["score"] = 3 });
+        Assert.Equal(1, await outbox.AddNewAsync([alert], Monday, default));
+        var pending = (await outbox.DueAsync(Monday, 10, default)).Single();
+        await outbox.RecordAsync(new AlertAttempt("k1", 1, Monday, AlertChannel.Webhook, 200, null, 5), pending with { Status = AlertStatus.Delivered, Attempts = 1 }, default);
     }
 
     public async Task DisposeAsync()
@@ -57,12 +66,13 @@ public sealed class DeletionServiceTests : IAsyncLifetime
         Assert.Equal(
             new Dictionary<string, ulong>
             {
-                ["comment_topics"] = 1, ["follow_up_changes"] = 1, ["follow_ups"] = 1,
+                ["comment_topics"] = 1, ["alert_attempts"] = 1, ["alert_outbox"] = 2, ["follow_up_changes"] = 1, ["follow_ups"] = 1,
                 ["events"] = 3, ["contacts"] = 2, ["survey_responses"] = 1, ["identities"] = 2,
             },
             report.Removed);
         Assert.Equal([["r2"]], await _db.RowsAsync("SELECT response_id FROM comment_topics FINAL"));
         Assert.Equal([[0ul, 0ul]], await _db.RowsAsync("SELECT (SELECT count() FROM follow_ups), (SELECT count() FROM follow_up_changes)"));
+        Assert.Equal([[0ul, 0ul]], await _db.RowsAsync("SELECT (SELECT count() FROM alert_outbox), (SELECT count() FROM alert_attempts)"));
         Assert.Equal([["m2"], ["p3"]], await _db.RowsAsync("SELECT event_id FROM events ORDER BY event_id"));
         Assert.Equal([["r2"]], await _db.RowsAsync("SELECT response_id FROM survey_responses FINAL"));
         Assert.Equal([["c-ann"]], await _db.RowsAsync("SELECT contact_id FROM contacts FINAL"));
@@ -83,6 +93,7 @@ public sealed class DeletionServiceTests : IAsyncLifetime
         Assert.Equal(1ul, report.Removed["accounts"]);
         Assert.Equal(1ul, report.Removed["group_accounts"]);
         Assert.Equal((2ul, 1ul, 1ul), (report.Removed["comment_topics"], report.Removed["follow_ups"], report.Removed["follow_up_changes"]));
+        Assert.Equal((2ul, 1ul), (report.Removed["alert_outbox"], report.Removed["alert_attempts"])); // the alert's PENDING and DELIVERED rows
         Assert.Equal(
             [[0ul, 0ul, 0ul, 0ul, 0ul, 0ul]],
             await _db.RowsAsync("""
