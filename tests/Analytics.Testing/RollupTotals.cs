@@ -14,7 +14,7 @@ public sealed record RollupTotals(
         SELECT
             (SELECT count() FROM events WHERE account_id != ''),
             (SELECT sum(events) FROM account_engagement_daily),
-            (SELECT sum(events) FROM account_reach_daily),
+            (SELECT sum(events) FROM channel_reach_daily),
             (SELECT sum(arraySum(mapValues(counts))) FROM account_activity_daily),
             (SELECT sum(arraySum(mapValues(counts))) FROM account_activity_monthly),
             (SELECT count() FROM events WHERE account_id != '' AND channel = 'web' AND path(url) != ''),

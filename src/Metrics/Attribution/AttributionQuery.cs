@@ -37,7 +37,7 @@ public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 /// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their account's
 /// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
 /// creation day count too). First and last touch are the smallest and largest (time, channel, source, campaign) of the
-/// touch rollup's days; linear shares each amount among keys in proportion to the account's events there (the reach rollup). Each
+/// touch rollup's days; linear shares each amount among keys in proportion to the account's events there. Each
 /// opportunity's weights sum to 1, so every model attributes the same totals. Each weighted row carries its
 /// opportunity's amount, so the opportunities are read as few times as the engine's inlined CTEs allow (first and last
 /// touch share one pass over the touches).
@@ -67,9 +67,9 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
             ),
             spread AS (
                 SELECT o.opportunity_id AS opportunity_id, d.{column} AS key, sum(d.events) AS events
-                FROM account_reach_daily AS d
+                FROM account_engagement_daily AS d
                 INNER JOIN opps AS o ON o.account_id = d.account_id
-                WHERE d.account_id IN (SELECT account_id FROM opps) AND d.day < {to:Date}
+                WHERE d.account_id IN (SELECT account_id FROM opps) AND d.account_id != '' AND d.day < {to:Date}
                   AND d.day <= o.created_day AND d.day > o.created_day - {lookback:UInt32}
                 GROUP BY opportunity_id, key
             ),

@@ -15,13 +15,13 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
-            RollupTables.AccountReachDaily, TargetListTables.Rules, TargetListTables.Changes,
+            RollupTables.ChannelReachDaily, TargetListTables.Rules, TargetListTables.Changes,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
             JourneyIndexTables.ChangedView, JourneyIndexTables.ChangedOpportunitiesView, DeliverabilityTables.EmailCampaignEventsView,
-            RollupTables.AccountReachDailyView,
+            RollupTables.ChannelReachDailyView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -86,9 +86,9 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
                 .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
                 .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
-            new(14, "reach rollup: engagement events per account, day, channel, source and campaign", d => d.CreateTable(RollupTables.AccountReachDaily)
-                .Append(d.CreateMaterializedView(RollupTables.AccountReachDailyView))
-                .Concat(Backfill(d, RollupTables.AccountReachDailyView))),
+            new(14, "reach rollup: engagement events and the bitmap of accounts per day, channel and campaign", d => d.CreateTable(RollupTables.ChannelReachDaily)
+                .Append(d.CreateMaterializedView(RollupTables.ChannelReachDailyView))
+                .Concat(Backfill(d, RollupTables.ChannelReachDailyView))),
             new(41, "rule target lists: their rules and the joins and leaves of their members", d =>
                 d.CreateTable(TargetListTables.Rules).Concat(d.CreateTable(TargetListTables.Changes))),
         ],

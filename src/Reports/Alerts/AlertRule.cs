@@ -11,6 +11,9 @@ public enum AlertKind
 
     /// <summary>A detractor answer opens a follow-up.</summary>
     FollowUpOpened,
+
+    /// <summary>An account joins the rule's (rule) target list.</summary>
+    ListJoined,
 }
 
 /// <summary>Where a rule's alerts go.</summary>
@@ -26,8 +29,8 @@ public enum AlertChannel
     Email,
 }
 
-/// <summary>A kind's parameters: the surge factor, the journey stage. A new kind adds its own (stored as JSON, no migration).</summary>
-public sealed record AlertParameters(double? Factor = null, string? Stage = null);
+/// <summary>A kind's parameters: the surge factor, the journey stage, the target list. A new kind adds its own (stored as JSON, no migration).</summary>
+public sealed record AlertParameters(double? Factor = null, string? Stage = null, string? List = null);
 
 /// <summary>
 /// An admin-defined alert rule. <see cref="Target"/> is the URL (Slack, webhook) or the address (email); the URL and

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Analytics.Metrics.Common;
 using Analytics.Metrics.Journey;
+using Analytics.Metrics.TargetLists;
 using Analytics.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -8,7 +9,7 @@ using MimeKit;
 namespace Analytics.Reports.Alerts;
 
 /// <summary>The alert rules (<see cref="AlertTables.Rules"/>): listed, saved after their checks, deleted.</summary>
-public sealed class AlertRuleStore(IClickHouseGateway gateway, IOptions<AlertOptions> options, TimeProvider clock)
+public sealed class AlertRuleStore(IClickHouseGateway gateway, IOptions<AlertOptions> options, TargetListRuleStore lists, TimeProvider clock)
 {
     /// <summary>The longest name a rule may have.</summary>
     public const int MaxNameLength = 100;
@@ -44,6 +45,7 @@ public sealed class AlertRuleStore(IClickHouseGateway gateway, IOptions<AlertOpt
             {
                 AlertKind.Surge => new AlertParameters(Factor: input.Parameters.Factor),
                 AlertKind.StageEntered => new AlertParameters(Stage: input.Parameters.Stage),
+                AlertKind.ListJoined => new AlertParameters(List: input.Parameters.List?.Trim()),
                 _ => new AlertParameters(),
             },
             input.Channel,
@@ -79,6 +81,9 @@ public sealed class AlertRuleStore(IClickHouseGateway gateway, IOptions<AlertOpt
                 throw new AlertRuleException("A surge rule needs a factor above 0 and at most 1000 (2 = twice the account's usual week).");
             case AlertKind.StageEntered when !Stages.Contains(rule.Parameters.Stage):
                 throw new AlertRuleException($"A stage rule needs one of the stages {string.Join(", ", Stages)}.");
+            case AlertKind.ListJoined when rule.Parameters.List is not { Length: > 0 } list
+                || !(await lists.ListAsync([list], cancellationToken)).Any():
+                throw new AlertRuleException($"A list rule needs the name of a rule target list; '{rule.Parameters.List}' is none (imported lists record no joins).");
         }
 
         if (rule.Channel == AlertChannel.Email)

@@ -15,6 +15,7 @@ public static class AlertServiceCollectionExtensions
         services.AddSingleton<IAlertDetector, SurgeDetector>();
         services.AddSingleton<IAlertDetector, StageEntryDetector>();
         services.AddSingleton<IAlertDetector, FollowUpOpenedDetector>();
+        services.AddSingleton<IAlertDetector, ListJoinedDetector>();
         services.AddSingleton(sp => new AlertMessages(new Uri(
             sp.GetRequiredService<IOptions<AlertOptions>>().Value.PublicUrl ?? sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.PublicUrl)));
         services.AddSingleton<AlertSender>();

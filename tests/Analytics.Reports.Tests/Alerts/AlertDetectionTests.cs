@@ -1,3 +1,4 @@
+using Analytics.Metrics.TargetLists;
 using Analytics.Reports.Alerts;
 
 namespace Analytics.Reports.Tests.Alerts;
@@ -56,6 +57,39 @@ public sealed class AlertDetectionTests
 
         Assert.Equal([new DateTime(2026, 11, 11, 0, 0, 0, DateTimeKind.Utc)], withinHorizon.Select(o => o.OccurredAt));
         Assert.Empty(pastIt);
+    }
+
+    [Fact]
+    public async Task An_account_joining_a_rule_list_is_news_once_and_a_list_without_joins_is_refused()
+    {
+        var database = await ReportsWorld.NewDatabaseAsync(nameof(AlertDetectionTests));
+        await using var world = await ReportsWorld.OpenAsync(database, Created);
+        await world.Gateway.InsertAsync("accounts", ["account_id", "name", "tier", "updated_at"], [
+            ["acme", "Acme Corp", "1", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)],
+            ["globex", "Globex", "3", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)],
+        ]);
+        var alerts = world.Services.GetRequiredService<AlertRuleStore>();
+        var refused = await Assert.ThrowsAsync<AlertRuleException>(() => alerts.SaveAsync(new AlertRuleInput(
+            null, "Tier 1", AlertKind.ListJoined, new AlertParameters(List: "tier-1"), AlertChannel.Email, "sales@example.com", null, true), CancellationToken.None));
+        Assert.Contains("'tier-1' is none", refused.Message, StringComparison.Ordinal);
+
+        await world.Services.GetRequiredService<TargetListRuleStore>().SaveAsync("tier-1", new TargetListRule([new TargetListCondition(Tiers: ["1"])]), CancellationToken.None);
+        var rule = await alerts.SaveAsync(new AlertRuleInput(
+            null, "Tier 1", AlertKind.ListJoined, new AlertParameters(List: "tier-1"), AlertChannel.Email, "sales@example.com", null, true), CancellationToken.None);
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+        var outcome = await world.Services.GetRequiredService<TargetListRecompute>().RecomputeOneAsync("tier-1", CancellationToken.None);
+        var detector = world.Services.GetServices<IAlertDetector>().Single(d => d.Kind == AlertKind.ListJoined);
+        var now = world.Clock.GetUtcNow().UtcDateTime;
+
+        var first = await detector.DetectAsync(rule, now, CancellationToken.None);
+        world.Clock.Advance(TimeSpan.FromMinutes(15));
+        await world.Services.GetRequiredService<TargetListRecompute>().RecomputeOneAsync("tier-1", CancellationToken.None);
+        var again = await detector.DetectAsync(rule, world.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+
+        Assert.Equal(1, outcome.Joined);
+        var joined = Assert.Single(first);
+        Assert.Equal(("acme", "Acme Corp", now, "Acme Corp joined the target list tier-1."), (joined.AccountId, joined.AccountName, joined.OccurredAt, joined.Summary));
+        Assert.Equal([joined.Key], again.Select(o => o.Key));
     }
 
     [Theory]

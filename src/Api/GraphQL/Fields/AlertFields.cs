@@ -41,6 +41,7 @@ internal static class AlertFields
             .Argument<NonNullGraphType<AlertKindType>>("kind", "What to watch for.")
             .Argument<FloatGraphType>("factor", "SURGE: the surge to reach, above 0 (2 = twice the account's usual week).")
             .Argument<StringGraphType>("stage", "STAGE_ENTERED: AWARE, ENGAGED, OPPORTUNITY or CUSTOMER.")
+            .Argument<StringGraphType>("list", "LIST_JOINED: the name of a rule target list.")
             .Argument<NonNullGraphType<AlertChannelType>>("channel", "Where its alerts go.")
             .Argument<StringGraphType>("url", "SLACK, WEBHOOK: the http(s) URL to post to; on a replaced rule of the same channel, absent keeps the stored one.")
             .Argument<StringGraphType>("address", "EMAIL: the address to send to; on a replaced rule, absent keeps the stored one.")
@@ -52,7 +53,7 @@ internal static class AlertFields
                 var channel = c.GetArgument<AlertChannel>("channel");
                 return await Refusing(() => c.Service<AlertRuleStore>().SaveAsync(new AlertRuleInput(
                     c.GetArgument<string?>("id"), c.GetArgument<string>("name"), c.GetArgument<AlertKind>("kind"),
-                    new AlertParameters(c.GetArgument<double?>("factor"), c.GetArgument<string?>("stage")),
+                    new AlertParameters(c.GetArgument<double?>("factor"), c.GetArgument<string?>("stage"), c.GetArgument<string?>("list")),
                     channel, c.GetArgument<string?>(channel == AlertChannel.Email ? "address" : "url"), c.GetArgument<string?>("secret"),
                     c.GetArgument("enabled", true)), c.CancellationToken));
             });

@@ -8,6 +8,7 @@ public sealed class AlertKindType() : DescribedEnumType<AlertKind>("AlertKind", 
     [AlertKind.Surge] = "An engaged account's surge (points of the last 7 days ÷ its weekly mean of the 4 weeks before) reaches the rule's factor; once per account in 7 days.",
     [AlertKind.StageEntered] = "An account enters the rule's journey stage (AWARE, ENGAGED, OPPORTUNITY, CUSTOMER) at a midnight after the rule's creation day.",
     [AlertKind.FollowUpOpened] = "A detractor answer opened a follow-up (answers given within FollowUps:PromptWithinDays of it).",
+    [AlertKind.ListJoined] = "An account joins the rule's rule target list (a recompute finds it a member) after the rule's creation.",
 });
 
 public sealed class AlertChannelType() : DescribedEnumType<AlertChannel>("AlertChannel", "Where a rule's alerts go.", new Dictionary<AlertChannel, string>
@@ -35,6 +36,7 @@ public sealed class AlertRuleType : ObjectGraphType<AlertRule>
         Field<NonNullGraphType<AlertKindType>>("kind").Description("What it watches for.").Resolve(c => c.Source.Kind);
         Field<FloatGraphType>("factor").Description("SURGE: the surge to reach (2 = twice the usual week); null for other kinds.").Resolve(c => c.Source.Parameters.Factor);
         Field<StringGraphType>("stage").Description("STAGE_ENTERED: the journey stage; null for other kinds.").Resolve(c => c.Source.Parameters.Stage);
+        Field<StringGraphType>("list").Description("LIST_JOINED: the rule target list; null for other kinds.").Resolve(c => c.Source.Parameters.List);
         Field<NonNullGraphType<AlertChannelType>>("channel").Description("Where its alerts go.").Resolve(c => c.Source.Channel);
         Field<NonNullGraphType<StringGraphType>>("target").Description("The email address, or the URL masked to its scheme and host (https://hooks.slack.com/…).").Resolve(c => c.Source.MaskedTarget);
         Field<NonNullGraphType<BooleanGraphType>>("hasSecret").Description("Whether a signing secret is stored (webhooks need one); the secret itself is never shown.").Resolve(c => c.Source.Secret is not null);
