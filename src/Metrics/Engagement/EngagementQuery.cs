@@ -1,5 +1,4 @@
 using Analytics.Metrics.Common;
-using Analytics.Metrics.Schema;
 using Analytics.Metrics.Scoring;
 
 namespace Analytics.Metrics.Engagement;
@@ -29,75 +28,58 @@ public sealed record EngagementResult(
 /// <remarks>
 /// Query intuition: which accounts are engaged comes from the activity rollups, priced at write time
 /// (<see cref="WindowPoints"/>): over the whole window, and for a trend per period (engaged there means engaged by the
-/// points earned in that period). For all accounts, the reach rollup (<c>channel_reach_daily</c>) gives each day,
-/// channel and campaign's events and a bitmap of its accounts: a group's reach is its merged bitmap's size, its engaged
-/// reach the size of that bitmap's intersection with the engaged accounts' bitmap. For a target list, the engagement
-/// rollup's rows of the list's accounts are summed per account, channel, campaign and period instead, each marked with
-/// the two flags, and ARRAY JOIN copies each into the total, its channel, its campaign and its period for one GROUP BY.
-/// (Pricing the engagement rollup's rows at query time with window functions took 8–35 s at 50M events.)
+/// points earned in that period). The window's rows of <c>account_engagement_daily</c> (of the list's accounts when a
+/// list is given) are then counted straight into the total, each channel, each campaign and each period, one grouping
+/// each: events summed, accounts reached and engaged accounts reached counted exactly. At 50M events a year the rollup
+/// holds about a row per event, so grouping those rows by account first, as this query did, cost seconds; pricing them
+/// at query time with window functions over every account cost 8–35 s.
 /// </remarks>
 public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
-    private const string EngagedSql = """
-        SELECT account_id FROM ({whole_points})
-        GROUP BY account_id
-        HAVING sum(points) >= {threshold:Float64}
-        """;
-
-    // A trend's engaged accounts per period: the trend's cover keeps each bucket inside one period.
-    private const string EngagedByPeriodSql = """
-        SELECT account_id, {point_period} AS period FROM ({trend_points})
-        GROUP BY account_id, period
-        HAVING sum(points) >= {threshold:Float64}
-        """;
-
-    private const string AllAccountsSql = """
-        WITH (SELECT groupBitmapState({account_hash}) FROM ({engaged})) AS engaged
-        SELECT dimension, key, {from:Date} AS bucket, sum(day_events) AS events,
-            bitmapCardinality(groupBitmapMergeState(day_accounts)) AS reached,
-            bitmapAndCardinality(groupBitmapMergeState(day_accounts), engaged) AS engaged_reached
-        FROM (
-            SELECT dim.1 AS dimension, dim.2 AS key, events AS day_events, accounts AS day_accounts
-            FROM channel_reach_daily
-            ARRAY JOIN [('total', ''), ('channel', CAST(channel, 'String')), ('campaign', CAST(campaign, 'String'))] AS dim
-            WHERE day >= {from:Date} AND day < {to:Date} AND NOT (dim.1 = 'campaign' AND dim.2 = '')
-        )
-        GROUP BY dimension, key
-        """;
-
-    private const string AllAccountsTrendSql = """
-        UNION ALL
-        SELECT 'period' AS dimension, '' AS key, r.period AS bucket, r.events AS events,
-            bitmapCardinality(r.accounts) AS reached, bitmapAndCardinality(r.accounts, e.accounts) AS engaged_reached
-        FROM (
-            SELECT {period} AS period, sum(events) AS events, groupBitmapMergeState(accounts) AS accounts
-            FROM channel_reach_daily
-            WHERE day >= {from:Date} AND day < {to:Date}
-            GROUP BY period
-        ) AS r
-        LEFT JOIN (
-            SELECT period, groupBitmapState({account_hash}) AS accounts FROM ({engaged_by_period}) GROUP BY period
-        ) AS e ON e.period = r.period
-        """;
-
-    private const string ListSql = """
-        SELECT dim.1 AS dimension, dim.2 AS key, if(dim.1 = 'period', period, {from:Date}) AS bucket,
-            sum(row_events) AS events, uniqExact(account_id) AS reached,
-            uniqExactIf(account_id, if(dim.1 = 'period', engaged_in_period, engaged)) AS engaged_reached
-        FROM (
-            SELECT account_id, channel, campaign, period, row_events,
-                account_id IN ({engaged}) AS engaged, {engaged_in_period} AS engaged_in_period
-            FROM (
-                SELECT account_id, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign, {period} AS period,
-                    sum(events) AS row_events
+    private const string Sql = """
+        WITH
+            engaged AS (
+                SELECT account_id FROM ({whole_points})
+                GROUP BY account_id
+                HAVING sum(points) >= {threshold:Float64}
+            ),
+            window_rows AS (
+                SELECT account_id, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign, day, events,
+                    account_id IN (SELECT account_id FROM engaged) AS is_engaged
                 FROM account_engagement_daily
                 WHERE day >= {from:Date} AND day < {to:Date} AND {listed}
-                GROUP BY account_id, channel, campaign, period
+            ){period_engaged}
+        SELECT 'total' AS dimension, '' AS key, {from:Date} AS bucket,
+            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
+        FROM window_rows
+        UNION ALL
+        SELECT 'channel', channel, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, is_engaged)
+        FROM window_rows
+        GROUP BY channel
+        UNION ALL
+        SELECT 'campaign', campaign, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, is_engaged)
+        FROM window_rows
+        WHERE campaign != ''
+        GROUP BY campaign{period_rows}
+        """;
+
+    // A trend's engaged accounts per period (the trend's cover keeps each bucket inside one period), and its rows.
+    private const string PeriodEngagedSql = """
+        ,
+            engaged_by_period AS (
+                SELECT account_id, {point_period} AS period FROM ({trend_points})
+                GROUP BY account_id, period
+                HAVING sum(points) >= {threshold:Float64}
             )
-        )
-        ARRAY JOIN [('total', ''), ('channel', channel), ('campaign', campaign){period_dimension}] AS dim
-        WHERE NOT (dim.1 = 'campaign' AND dim.2 = '')
-        GROUP BY dimension, key, bucket
+        """;
+
+    private const string PeriodRowsSql = """
+
+        UNION ALL
+        SELECT 'period', '', period, sum(events), uniqExact(account_id),
+            uniqExactIf(account_id, (account_id, period) IN (SELECT account_id, period FROM engaged_by_period))
+        FROM (SELECT account_id, {day_period} AS period, events FROM window_rows)
+        GROUP BY period
         """;
 
     private const string Listed = "account_id IN (SELECT account_id FROM target_list_members FINAL WHERE list = {list:String} AND removed_at IS NULL)";
@@ -113,7 +95,7 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
             .Add("list", request.TargetList ?? string.Empty);
         var rows = await gateway.ListAsync(BuildSql(request), parameters, r => (
             Dimension: r.Get<string>("dimension"), Key: r.Get<string>("key"), Period: r.Get<DateOnly>("bucket"),
-            Figures: new EngagementFigures((long)r.Get<ulong>("events"), (long)r.Get<ulong>("reached"), (long)r.Get<ulong>("engaged_reached"))), cancellationToken);
+            Figures: new EngagementFigures(r.Get<long>("events"), r.Get<long>("reached"), r.Get<long>("engaged_reached"))), cancellationToken);
         return Assemble(rows, request);
     }
 
@@ -121,22 +103,19 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
     {
         var window = request.Window;
         var listed = request.TargetList is null ? null : Listed;
-        var engaged = EngagedSql.Replace("{whole_points}", WindowPoints.Sql("whole", WindowCover.Of(window.From, window.To, interval: null), listed), StringComparison.Ordinal);
-        var engagedByPeriod = request.Interval is { } trendInterval
-            ? EngagedByPeriodSql
-                .Replace("{trend_points}", WindowPoints.Sql("trend", WindowCover.Of(window.From, window.To, trendInterval), listed), StringComparison.Ordinal)
-                .Replace("{point_period}", Periods.StartSql(trendInterval, "bucket"), StringComparison.Ordinal)
-            : null;
-        var period = request.Interval is { } interval ? Periods.StartSql(interval, "day") : "{from:Date}";
-        var sql = listed is null
-            ? AllAccountsSql + (engagedByPeriod is null ? string.Empty : "\n" + AllAccountsTrendSql.Replace("{engaged_by_period}", engagedByPeriod, StringComparison.Ordinal))
-            : ListSql
-                .Replace("{listed}", listed, StringComparison.Ordinal)
-                .Replace("{engaged_in_period}", engagedByPeriod is null ? "0" : $"(account_id, period) IN ({engagedByPeriod})", StringComparison.Ordinal)
-                .Replace("{period_dimension}", engagedByPeriod is null ? string.Empty : ", ('period', '')", StringComparison.Ordinal);
-        return sql.Replace("{engaged}", engaged, StringComparison.Ordinal)
-            .Replace("{account_hash}", RollupTables.AccountHash, StringComparison.Ordinal)
-            .Replace("{period}", period, StringComparison.Ordinal);
+        var sql = Sql
+            .Replace("{whole_points}", WindowPoints.Sql("whole", WindowCover.Of(window.From, window.To, interval: null), listed), StringComparison.Ordinal)
+            .Replace("{listed}", listed ?? "account_id != ''", StringComparison.Ordinal);
+        if (request.Interval is not { } interval)
+        {
+            return sql.Replace("{period_engaged}", string.Empty, StringComparison.Ordinal).Replace("{period_rows}", string.Empty, StringComparison.Ordinal);
+        }
+
+        var periodEngaged = PeriodEngagedSql
+            .Replace("{trend_points}", WindowPoints.Sql("trend", WindowCover.Of(window.From, window.To, interval), listed), StringComparison.Ordinal)
+            .Replace("{point_period}", Periods.StartSql(interval, "bucket"), StringComparison.Ordinal);
+        return sql.Replace("{period_engaged}", periodEngaged.TrimEnd(), StringComparison.Ordinal)
+            .Replace("{period_rows}", PeriodRowsSql.Replace("{day_period}", Periods.StartSql(interval, "day"), StringComparison.Ordinal).TrimEnd(), StringComparison.Ordinal);
     }
 
     private static EngagementResult Assemble(List<(string Dimension, string Key, DateOnly Period, EngagementFigures Figures)> rows, EngagementRequest request)

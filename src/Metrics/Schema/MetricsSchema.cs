@@ -15,13 +15,12 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
-            RollupTables.ChannelReachDaily, TargetListTables.Rules, TargetListTables.Changes,
+            TargetListTables.Rules, TargetListTables.Changes,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
             JourneyIndexTables.ChangedView, JourneyIndexTables.ChangedOpportunitiesView, DeliverabilityTables.EmailCampaignEventsView,
-            RollupTables.ChannelReachDailyView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -86,9 +85,6 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
                 .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
                 .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
-            new(14, "reach rollup: engagement events and the bitmap of accounts per day, channel and campaign", d => d.CreateTable(RollupTables.ChannelReachDaily)
-                .Append(d.CreateMaterializedView(RollupTables.ChannelReachDailyView))
-                .Concat(Backfill(d, RollupTables.ChannelReachDailyView))),
             new(41, "rule target lists: their rules and the joins and leaves of their members", d =>
                 d.CreateTable(TargetListTables.Rules).Concat(d.CreateTable(TargetListTables.Changes))),
         ],

@@ -58,42 +58,6 @@ public static class RollupTables
             """);
 
     /// <summary>
-    /// The reach rollup: per day, channel and campaign, the engagement events and the set of accounts they came from, as a
-    /// bitmap of the accounts' 64-bit hashes. Engagement by channel, campaign and period reads a window's few hundred rows
-    /// instead of an account's row per day: at 50M events a year the per-account rollups hold about one row per event
-    /// (3.8M in 28 days), and grouping them took seconds (bench/RESULTS.md, marketing dashboard panels). Accounts reached
-    /// are the merged bitmap's size, engaged ones its intersection with the engaged accounts' bitmap; two account ids
-    /// would have to share a 64-bit hash to be counted once (about one chance in 10^10 among 50,000 accounts).
-    /// </summary>
-    public static readonly TableSpec ChannelReachDaily = new(
-        "channel_reach_daily",
-        [
-            "day Date",
-            "channel LowCardinality(String)",
-            "campaign LowCardinality(String)",
-            "events SimpleAggregateFunction(sum, UInt64)",
-            "accounts AggregateFunction(groupBitmap, UInt64)",
-        ],
-        "AggregatingMergeTree",
-        "day, channel, campaign",
-        PartitionBy: "toYYYYMM(day)");
-
-    public static readonly MaterializedViewSpec ChannelReachDailyView = new(
-        "channel_reach_daily_mv",
-        Source: "events",
-        Target: "channel_reach_daily",
-        Select: $$"""
-            SELECT toDate(timestamp) AS day, channel, campaign, toUInt64(count()) AS events,
-                groupBitmapState({{AccountHash}}) AS accounts
-            FROM {source}
-            WHERE account_id != '' AND {{EngagementEvents.Sql}}
-            GROUP BY day, channel, campaign
-            """);
-
-    /// <summary>An account as the reach rollup's bitmaps hold it.</summary>
-    public const string AccountHash = "cityHash64(account_id)";
-
-    /// <summary>
     /// The touch rollup: per account and day, the first and the last touch as (time, channel, source, campaign) and
     /// the time of the last event. First-touch groups, attribution and "last activity" read this instead of raw events.
     /// The touches are plain tuples kept by min and max, which compare by time first (a tie inside one millisecond goes
