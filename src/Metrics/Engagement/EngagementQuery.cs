@@ -3,8 +3,22 @@ using Analytics.Metrics.Scoring;
 
 namespace Analytics.Metrics.Engagement;
 
-/// <summary>An engagement request: a window, an optional trend interval and an optional target list.</summary>
-public sealed record EngagementRequest(DateWindow Window, Interval? Interval = null, string? TargetList = null);
+/// <summary>
+/// An engagement request: a window, an optional trend interval, an optional target list, and the parts to compute
+/// (each costs a pass over the window's rows; a part not asked for is empty in the result).
+/// </summary>
+public sealed record EngagementRequest(DateWindow Window, Interval? Interval = null, string? TargetList = null, EngagementParts Parts = EngagementParts.All);
+
+/// <summary>The parts of an engagement result; the trend needs an interval too.</summary>
+[Flags]
+public enum EngagementParts
+{
+    Total = 1,
+    Channels = 2,
+    Campaigns = 4,
+    Trend = 8,
+    All = Total | Channels | Campaigns | Trend,
+}
 
 /// <summary>
 /// Events and accounts reached, and how many of those accounts are engaged; <see cref="EngagedShare"/> is
@@ -30,13 +44,13 @@ public sealed record EngagementResult(
 /// (<see cref="WindowPoints"/>): over the whole window, and for a trend per period (engaged there means engaged by the
 /// points earned in that period). The window's rows of <c>account_engagement_daily</c> (of the list's accounts when a
 /// list is given) are then counted straight into the total, each channel, each campaign and each period, one grouping
-/// each: events summed, accounts reached and engaged accounts reached counted exactly. At 50M events a year the rollup
+/// each and only those asked for: events summed, accounts reached and engaged accounts reached counted exactly. At 50M events a year the rollup
 /// holds about a row per event, so grouping those rows by account first, as this query did, cost seconds; pricing them
 /// at query time with window functions over every account cost 8–35 s.
 /// </remarks>
 public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
-    private const string Sql = """
+    private const string With = """
         WITH
             engaged AS (
                 SELECT account_id FROM ({whole_points})
@@ -48,19 +62,28 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
                     account_id IN (SELECT account_id FROM engaged) AS is_engaged
                 FROM account_engagement_daily
                 WHERE day >= {from:Date} AND day < {to:Date} AND {listed}
-            ){period_engaged}
+            )
+        """;
+
+    private const string TotalSql = """
         SELECT 'total' AS dimension, '' AS key, {from:Date} AS bucket,
             sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
         FROM window_rows
-        UNION ALL
-        SELECT 'channel', channel, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, is_engaged)
+        """;
+
+    private const string ChannelsSql = """
+        SELECT 'channel' AS dimension, channel AS key, {from:Date} AS bucket,
+            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
         FROM window_rows
         GROUP BY channel
-        UNION ALL
-        SELECT 'campaign', campaign, {from:Date}, sum(events), uniqExact(account_id), uniqExactIf(account_id, is_engaged)
+        """;
+
+    private const string CampaignsSql = """
+        SELECT 'campaign' AS dimension, campaign AS key, {from:Date} AS bucket,
+            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
         FROM window_rows
         WHERE campaign != ''
-        GROUP BY campaign{period_rows}
+        GROUP BY campaign
         """;
 
     // A trend's engaged accounts per period (the trend's cover keeps each bucket inside one period), and its rows.
@@ -73,11 +96,9 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
             )
         """;
 
-    private const string PeriodRowsSql = """
-
-        UNION ALL
-        SELECT 'period', '', period, sum(events), uniqExact(account_id),
-            uniqExactIf(account_id, (account_id, period) IN (SELECT account_id, period FROM engaged_by_period))
+    private const string TrendSql = """
+        SELECT 'period' AS dimension, '' AS key, period AS bucket, sum(events) AS events, uniqExact(account_id) AS reached,
+            uniqExactIf(account_id, (account_id, period) IN (SELECT account_id, period FROM engaged_by_period)) AS engaged_reached
         FROM (SELECT account_id, {day_period} AS period, events FROM window_rows)
         GROUP BY period
         """;
@@ -103,19 +124,36 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
     {
         var window = request.Window;
         var listed = request.TargetList is null ? null : Listed;
-        var sql = Sql
+        var with = With
             .Replace("{whole_points}", WindowPoints.Sql("whole", WindowCover.Of(window.From, window.To, interval: null), listed), StringComparison.Ordinal)
             .Replace("{listed}", listed ?? "account_id != ''", StringComparison.Ordinal);
-        if (request.Interval is not { } interval)
+        var parts = new List<string>();
+        if (request.Parts.HasFlag(EngagementParts.Total))
         {
-            return sql.Replace("{period_engaged}", string.Empty, StringComparison.Ordinal).Replace("{period_rows}", string.Empty, StringComparison.Ordinal);
+            parts.Add(TotalSql);
         }
 
-        var periodEngaged = PeriodEngagedSql
-            .Replace("{trend_points}", WindowPoints.Sql("trend", WindowCover.Of(window.From, window.To, interval), listed), StringComparison.Ordinal)
-            .Replace("{point_period}", Periods.StartSql(interval, "bucket"), StringComparison.Ordinal);
-        return sql.Replace("{period_engaged}", periodEngaged.TrimEnd(), StringComparison.Ordinal)
-            .Replace("{period_rows}", PeriodRowsSql.Replace("{day_period}", Periods.StartSql(interval, "day"), StringComparison.Ordinal).TrimEnd(), StringComparison.Ordinal);
+        if (request.Parts.HasFlag(EngagementParts.Channels))
+        {
+            parts.Add(ChannelsSql);
+        }
+
+        if (request.Parts.HasFlag(EngagementParts.Campaigns))
+        {
+            parts.Add(CampaignsSql);
+        }
+
+        if (request.Interval is { } interval && request.Parts.HasFlag(EngagementParts.Trend))
+        {
+            with += PeriodEngagedSql
+                .Replace("{trend_points}", WindowPoints.Sql("trend", WindowCover.Of(window.From, window.To, interval), listed), StringComparison.Ordinal)
+                .Replace("{point_period}", Periods.StartSql(interval, "bucket"), StringComparison.Ordinal)
+                .TrimEnd();
+            parts.Add(TrendSql.Replace("{day_period}", Periods.StartSql(interval, "day"), StringComparison.Ordinal));
+        }
+
+        // Nothing asked for (only __typename, say): the total, the cheapest part, keeps the SQL whole.
+        return with.TrimEnd() + "\n" + string.Join("\nUNION ALL\n", parts.Count == 0 ? [TotalSql] : parts);
     }
 
     private static EngagementResult Assemble(List<(string Dimension, string Key, DateOnly Period, EngagementFigures Figures)> rows, EngagementRequest request)

@@ -20,7 +20,7 @@ internal static class MarketingFields
             .Argument<StringGraphType>("targetList", "Only accounts on this target list; all accounts when absent.")
             .AuthorizeWithPolicy(Roles.Viewer)
             .ResolveAsync(async c => await c.RunAsync(ct => c.Service<EngagementQuery>().RunAsync(
-                new EngagementRequest(c.Window(), c.GetArgument<Interval?>("interval"), c.GetArgument<string?>("targetList")), ct)));
+                new EngagementRequest(c.Window(), c.GetArgument<Interval?>("interval"), c.GetArgument<string?>("targetList"), AskedParts(c.SubFields)), ct)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPerformanceType>>>>("campaignPerformance")
             .Description("Per campaign: accounts reached and engaged, pipeline influenced, spend and cost per engaged account.")
@@ -38,4 +38,15 @@ internal static class MarketingFields
                 new AttributionRequest(c.Window(), c.GetArgument<AttributionDimension>("dimension"), c.GetArgument<string?>("targetList")), ct))).Rows);
         return query;
     }
+
+    // Each part of an engagement costs a pass over the window's rows: only those the selection names are computed.
+    private static EngagementParts AskedParts(IDictionary<string, (GraphQLParser.AST.GraphQLField Field, FieldType FieldType)>? asked) =>
+        asked is null ? EngagementParts.All : asked.Values.Aggregate(default(EngagementParts), (parts, f) => parts | f.Field.Name.StringValue switch
+        {
+            "channels" => EngagementParts.Channels,
+            "campaigns" => EngagementParts.Campaigns,
+            "trend" => EngagementParts.Trend,
+            "events" or "accountsReached" or "engagedAccountsReached" or "engagedShare" => EngagementParts.Total,
+            _ => default,
+        });
 }

@@ -40,6 +40,21 @@ public sealed class EngagementQueryTests
     }
 
     [Fact]
+    public async Task Only_the_parts_asked_for_are_computed()
+    {
+        await using var db = await (await MetricsDatabase.CreateAsync(nameof(EngagementQueryTests))).WithAsync(Week());
+
+        var result = await new EngagementQuery(db.Gateway, db.Models).RunAsync(
+            new EngagementRequest(FirstWeek, Interval.Week, Parts: EngagementParts.Channels | EngagementParts.Trend), default);
+
+        Assert.Equivalent(new EngagementResult(
+            new EngagementFigures(0, 0, 0),
+            [new("web", new(13, 2, 2)), new("ad", new(2, 2, 1)), new("email", new(1, 1, 0))],
+            [],
+            [new(Date(2), new EngagementFigures(16, 3, 2))]), result, strict: true);
+    }
+
+    [Fact]
     public async Task A_weekly_trend_counts_accounts_engaged_within_each_week()
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(EngagementQueryTests))).WithAsync(Week());
