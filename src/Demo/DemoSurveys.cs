@@ -51,7 +51,28 @@ internal static class DemoSurveys
             }
         }
 
+        AddRecentChineseDetractor(seed, calendar, accounts, responses);
         return responses;
+    }
+
+    /// <summary>
+    /// Two days ago, a customer going by a Chinese name gave a 4 with a comment in Chinese: whatever day the demo is made,
+    /// the detractors to contact hold one in Chinese (a week's few detractors may hold none by chance). Drawn from a stream
+    /// of its own and added last, so every other answer stays as it was.
+    /// </summary>
+    private static void AddRecentChineseDetractor(int seed, DemoCalendar calendar, IReadOnlyList<DemoAccount> accounts, List<SurveyResponseRecord> into)
+    {
+        var account = accounts.FirstOrDefault(a => a.IsCustomer && a.Contacts.Count > 0 && (a.Record.Name ?? "").Any(c => c is >= '\u4e00' and <= '\u9fff'));
+        if (account is null)
+        {
+            return;
+        }
+
+        var random = DemoRandom.For(seed, "surveys-recent-chinese-detractor");
+        var at = calendar.WorkingMoment(random, calendar.Day(DemoCalendar.Days - 2), account.UtcOffset);
+        var comment = DemoComments.WriteChinese(random, "support", -1);
+        var id = "nps_" + (into.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        into.Add(new SurveyResponseRecord(id, "nps", at, 4, comment, account.Id, random.Pick(account.Contacts).Email, account.Segment));
     }
 
     /// <summary>The first day index the account is a customer: from the start, or from its first won deal.</summary>

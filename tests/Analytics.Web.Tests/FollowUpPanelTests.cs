@@ -26,11 +26,13 @@ public sealed class FollowUpPanelTests(DemoServer demo, ITestOutputHelper output
         await page.GotoAsync($"{demo.BaseUrl}/#/sales?from={Day(from)}&to={Day(to)}");
         await page.WaitForFunctionAsync($"() => document.body.dataset.complete === 'true' && document.body.dataset.window === '{Day(from)}/{Day(to)}'");
 
-        // A detractor who answered in the window and has not been contacted yet (the list is newest first).
+        // A detractor who answered in the window and has not been contacted yet (the list is newest first; the demo's
+        // answers of today are after the window, which ends at today's midnight).
         var before = (await demo.GraphQLAsync(Loop, window)).GetProperty("closedLoop");
         var open = await demo.GraphQLAsync("{ followUps(status: OPEN, first: 100) { id respondedAt } }", new Dictionary<string, object?>());
         var id = open.GetProperty("followUps").EnumerateArray()
-            .First(f => string.CompareOrdinal(f.GetProperty("respondedAt").GetString(), Day(from)) >= 0).GetProperty("id").GetString()!;
+            .First(f => string.CompareOrdinal(f.GetProperty("respondedAt").GetString(), Day(from)) >= 0
+                && string.CompareOrdinal(f.GetProperty("respondedAt").GetString(), Day(to)) < 0).GetProperty("id").GetString()!;
         var row = page.Locator($"[data-panel='follow-ups-open'] td[data-actions-for='{id}']");
         await row.Locator("input.note").FillAsync("Called the head of support; fix promised for Friday.");
         await row.Locator("button[data-action='CONTACTED']").ClickAsync();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
-using GraphQL.Validation;
 using Analytics.Storage.Fairness;
+using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.GraphQL;
