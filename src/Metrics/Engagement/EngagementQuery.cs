@@ -46,9 +46,9 @@ public sealed record EngagementResult(
 /// list is given) are then counted straight into the total, each channel, each campaign and each period, one grouping
 /// each and only those asked for: events summed, accounts reached and engaged accounts reached counted exactly (by the
 /// accounts' 64-bit hashes, three times faster to count than the ids; two ids would have to share a hash to count once,
-/// about one chance in 10^10 among 50,000 accounts). At 50M events a year the rollup
-/// holds about a row per event, so grouping those rows by account first, as this query did, cost seconds; pricing them
-/// at query time with window functions over every account cost 8–35 s.
+/// about one chance in 10^10 among 50,000 accounts). At 50M events a year the rollup holds about a row per event, so
+/// grouping those rows by account first, as this query did, cost seconds; pricing them at query time with window
+/// functions over every account cost 8–35 s.
 /// </remarks>
 public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStore models)
 {
@@ -105,7 +105,7 @@ public sealed class EngagementQuery(IClickHouseGateway gateway, ScoringModelStor
         GROUP BY period
         """;
 
-    private const string Listed = "account_id IN (SELECT account_id FROM target_list_members FINAL WHERE list = {list:String} AND removed_at IS NULL)";
+    private const string Listed = $"account_id IN ({TargetListArgument.MembersSql})";
 
     public async Task<EngagementResult> RunAsync(EngagementRequest request, CancellationToken cancellationToken)
     {
