@@ -109,6 +109,43 @@ public static class FloodBenchmark
         }
     }
 
+    /// <summary>
+    /// Every panel of the four dashboards served alone, one at a time, on the same data and window as the flood: the
+    /// median of <paramref name="runs"/> after a warm-up load of each dashboard. Shows which panels a dashboard's load
+    /// waits for.
+    /// </summary>
+    public static async Task PanelsAsync(string dataFolder, int runs)
+    {
+        var settings = HostSettings.Embedded(dataFolder);
+        settings["Serilog:MinimumLevel:Default"] = "Warning";
+        await using var server = await ServerProcess.StartAsync(settings, TimeSpan.FromMinutes(5));
+        using var client = new HttpClient { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        foreach (var dashboard in LoadDashboards())
+        {
+            var load = await LoadAsync(client, dashboard, CancellationToken.None);
+            Console.WriteLine($"{dashboard.Id}: first load {load.Milliseconds:F0} ms");
+            foreach (var (panel, query) in dashboard.Panels)
+            {
+                var times = new List<double>();
+                for (var run = 0; run < runs; run++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var (status, _) = await PostAsync(client, query, HostSettings.SalesKey, CancellationToken.None, Variables());
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    if (status != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{dashboard.Id}/{panel} answered {(int)status}");
+                    }
+                }
+
+                times.Sort();
+                Console.WriteLine($"  {panel,-28} p50 {BenchSupport.Percentile(times, 0.5),7:F0} ms  max {times[^1],7:F0} ms");
+            }
+        }
+
+        await server.StopAsync();
+    }
+
     private sealed record Dashboard(string Id, IReadOnlyList<(string Panel, string Query)> Panels);
 
     /// <summary>Every panel's query of the repository's dashboards, but those shown only on a choice (an account's timeline).</summary>

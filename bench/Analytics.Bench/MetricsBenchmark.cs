@@ -197,7 +197,8 @@ public static class MetricsBenchmark
             Microsoft.Extensions.Logging.Abstractions.NullLogger<JourneyIndex>.Instance);
         var queries = new Queries(new FunnelQuery(gateway, models), new SalesVelocityQuery(gateway), new NpsQuery(gateway), new CsatQuery(gateway),
             new EngagedAccountsQuery(gateway, models), new CohortFunnelQuery(gateway, journeyIndex), new JourneyQuery(gateway, journeyIndex),
-            new EngagementQuery(gateway, models), new AttributionQuery(gateway, Microsoft.Extensions.Options.Options.Create(new MetricsOptions())));
+            new EngagementQuery(gateway, models), new AttributionQuery(gateway, new OpportunityTouchIndex(gateway, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<OpportunityTouchIndex>.Instance)));
         foreach (var (c, index) in Cases().Select((c, i) => (c, i)).Where(p => onlyCases is null || p.c.Name.Contains(onlyCases, StringComparison.Ordinal)))
         {
             for (var i = 0; i < Warmups; i++)

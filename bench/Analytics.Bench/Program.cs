@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | lists events data-folder | themes [runs] [data folder] | sql data-folder file.sql
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | lists events data-folder | themes [runs] [data folder] | flood data-folder [seconds] | panels data-folder [runs] | sql data-folder file.sql
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -42,11 +42,14 @@ switch (benchmark)
     case "flood":
         await FloodBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
         break;
+    case "panels":
+        await FloodBenchmark.PanelsAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     case "sql":
         await SqlTiming.RunAsync(args[1], args[2]);
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, lists, themes, flood, sql");
+        Console.Error.WriteLine($"unknown benchmark '{benchmark}'; known: storage, ingestion, recovery, metrics, metrics-profile, lists, themes, flood, panels, sql");
         return 64;
 }
 

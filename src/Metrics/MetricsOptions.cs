@@ -14,4 +14,8 @@ public sealed class MetricsOptions
     /// <summary>How far before an opportunity's creation its account's touches count for attribution, in days. Default is 90.</summary>
     [Range(1, 3650)]
     public int AttributionLookbackDays { get; set; } = 90;
+
+    /// <summary>How often the opportunities' stored touches catch up with newly stored events, in seconds. Default is 10.</summary>
+    [Range(1, 3600)]
+    public int AttributionIndexIntervalSeconds { get; set; } = 10;
 }

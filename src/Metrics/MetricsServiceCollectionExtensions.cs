@@ -41,6 +41,8 @@ public static class MetricsServiceCollectionExtensions
         builder.Services.AddSingleton<SurgingAccountsQuery>();
         builder.Services.AddSingleton<AccountTimelineQuery>();
         builder.Services.AddSingleton<AccountIntentQuery>();
+        builder.Services.AddSingleton<OpportunityTouchIndex>();
+        builder.Services.AddHostedService<OpportunityTouchIndexer>();
         builder.Services.AddSingleton<AttributionQuery>();
         builder.Services.AddSingleton<CampaignPerformanceQuery>();
         builder.Services.AddSingleton<DeliverabilityQuery>();

@@ -1,4 +1,5 @@
 using Analytics.Api.Hosting;
+using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Journey;
 using Analytics.Storage.Embedded;
 using Analytics.Storage.Schema;
@@ -34,6 +35,10 @@ internal sealed class MetricsDatabase : IAsyncDisposable
     /// <summary>The server's journey index (spans and cohort starts) of this database, with the given lookback (90 days unless told).</summary>
     public JourneyIndex JourneyIndex(IOptions<JourneyOptions>? options = null) =>
         new(Gateway, Models, options ?? Options.Create(new JourneyOptions()), TimeProvider.System, NullLogger<JourneyIndex>.Instance);
+
+    /// <summary>The server's index of the opportunities' touches for attribution of this database, with the given lookback (90 days unless told).</summary>
+    public OpportunityTouchIndex OpportunityTouchIndex(int lookbackDays = 90) =>
+        new(Gateway, Options.Create(new MetricsOptions { AttributionLookbackDays = lookbackDays }), TimeProvider.System, NullLogger<OpportunityTouchIndex>.Instance);
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {

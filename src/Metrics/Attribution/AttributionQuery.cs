@@ -1,5 +1,4 @@
 using Analytics.Metrics.Common;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Metrics.Attribution;
 
@@ -32,17 +31,15 @@ public sealed record AttributionRow(
 
 public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 
-/// <summary>First-touch, last-touch and linear attribution of pipeline and won revenue, from the rollups.</summary>
+/// <summary>First-touch, last-touch and linear attribution of pipeline and won revenue, from each opportunity's stored touches.</summary>
 /// <remarks>
-/// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their account's
-/// touches from the lookback before their creation day up to that day (TRICKY: day granularity, so touches later on the
-/// creation day count too). First and last touch are the smallest and largest (time, channel, source, campaign) of the
-/// touch rollup's days; linear shares each amount among keys in proportion to the account's events there. Each
-/// opportunity's weights sum to 1, so every model attributes the same totals. Each weighted row carries its
-/// opportunity's amount, so the opportunities are read as few times as the engine's inlined CTEs allow (first and last
-/// touch share one pass over the touches).
+/// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their touches
+/// (<see cref="OpportunityTouches"/>), one stored row each (<see cref="OpportunityTouchIndex"/>; those it has not reached
+/// yet are computed here the same way). Each opportunity becomes one weighted row per model and key: first and last
+/// touch weigh 1, linear shares the amount among keys in proportion to the account's events there. Each opportunity's
+/// weights sum to 1, so every model attributes the same totals; one without a touch counts under the key null.
 /// </remarks>
-public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<MetricsOptions> options)
+public sealed class AttributionQuery(IClickHouseGateway gateway, OpportunityTouchIndex index)
 {
     private const string Sql = """
         WITH
@@ -55,33 +52,27 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
                 WHERE opportunity.amount IS NOT NULL AND (in_pipeline OR in_won)
                   AND (NOT {has_list:Bool} OR account_id IN ({members}))
             ),
-            ends AS (
-                SELECT o.opportunity_id AS opportunity_id, min(t.first) AS first, max(t.last) AS last
-                FROM (
-                    SELECT account_id, day, first, last FROM account_touch_daily
-                    WHERE account_id IN (SELECT account_id FROM opps) AND day < {to:Date}
-                ) AS t
-                INNER JOIN opps AS o ON o.account_id = t.account_id
-                WHERE t.day <= o.created_day AND t.day > o.created_day - {lookback:UInt32}
-                GROUP BY opportunity_id
+            stored AS (
+                SELECT opportunity_id, first, last, {map} FROM opportunity_touches FINAL
+                WHERE opportunity_id IN (SELECT opportunity_id FROM opps) AND lookback_days = {lookback:UInt32}
             ),
-            spread AS (
-                SELECT o.opportunity_id AS opportunity_id, d.{column} AS key, sum(d.events) AS events
-                FROM account_engagement_daily AS d
-                INNER JOIN opps AS o ON o.account_id = d.account_id
-                WHERE d.account_id IN (SELECT account_id FROM opps) AND d.account_id != '' AND d.day < {to:Date}
-                  AND d.day <= o.created_day AND d.day > o.created_day - {lookback:UInt32}
-                GROUP BY opportunity_id, key
+            missing AS (
+                SELECT opportunity_id, account_id, created_day FROM opps WHERE opportunity_id NOT IN (SELECT opportunity_id FROM stored)
+            ),
+            touches AS (
+                SELECT * FROM stored
+                UNION ALL
+                {computed}
             ),
             weighted AS (
-                SELECT touch.1 AS model, o.in_pipeline AS in_pipeline, o.in_won AS in_won, o.amount AS amount,
-                    nullIf(tupleElement(touch.2, {element}), '') AS key, 1.0 AS weight
-                FROM opps AS o LEFT JOIN ends AS e ON e.opportunity_id = o.opportunity_id
-                ARRAY JOIN [('FirstTouch', e.first), ('LastTouch', e.last)] AS touch
-                UNION ALL
-                SELECT 'Linear', o.in_pipeline, o.in_won, o.amount, nullIf(s.key, ''),
-                    if(s.events = 0, 1.0, s.events / sum(s.events) OVER (PARTITION BY o.opportunity_id))
-                FROM opps AS o LEFT JOIN spread AS s ON s.opportunity_id = o.opportunity_id
+                SELECT share.1 AS model, o.in_pipeline AS in_pipeline, o.in_won AS in_won, o.amount AS amount,
+                    nullIf(share.2, '') AS key, share.3 AS weight
+                FROM opps AS o
+                LEFT JOIN touches AS t ON t.opportunity_id = o.opportunity_id
+                ARRAY JOIN arrayConcat(
+                    [('FirstTouch', tupleElement(t.first, {element}), 1.0), ('LastTouch', tupleElement(t.last, {element}), 1.0)],
+                    if(empty(t.{map}), [('Linear', '', 1.0)],
+                        arrayMap((k, events) -> ('Linear', k, events / arraySum(mapValues(t.{map}))), mapKeys(t.{map}), mapValues(t.{map})))) AS share
             )
         SELECT model, key,
             sum(in_pipeline * amount * weight) AS pipeline,
@@ -95,17 +86,15 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, IOptions<Metric
 
     public async Task<AttributionResult> RunAsync(AttributionRequest request, CancellationToken cancellationToken)
     {
-        var (column, element) = request.Dimension switch
-        {
-            AttributionDimension.Channel => ("channel", "'channel'"),
-            AttributionDimension.Source => ("source", "'source'"),
-            AttributionDimension.Campaign => ("campaign", "'campaign'"),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dimension, null),
-        };
         await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
-        var sql = Sql.Replace("{column}", column, StringComparison.Ordinal).Replace("{element}", element, StringComparison.Ordinal)
+        await index.EnsureCurrentAsync(cancellationToken);
+        var column = OpportunityTouches.ColumnOf(request.Dimension);
+        var map = OpportunityTouches.MapOf(request.Dimension);
+        var sql = Sql.Replace("{computed}", OpportunityTouches.Sql("missing", [request.Dimension]), StringComparison.Ordinal)
+            .Replace("{map}", map, StringComparison.Ordinal)
+            .Replace("{element}", $"'{column}'", StringComparison.Ordinal)
             .Replace("{members}", TargetListArgument.MembersSql, StringComparison.Ordinal);
-        var parameters = request.Window.ToParameters().Add("lookback", (uint)options.Value.AttributionLookbackDays)
+        var parameters = request.Window.ToParameters().Add("lookback", index.LookbackDays)
             .Add("has_list", request.TargetList is not null).Add("list", request.TargetList ?? string.Empty);
         var rows = await gateway.ListAsync(sql, parameters, r => new AttributionRow(
             Enum.Parse<AttributionModel>(r.Get<string>("model")), r.Key("key"), r.Get<double>("pipeline"), r.Get<double>("won_revenue"),

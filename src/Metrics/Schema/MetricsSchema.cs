@@ -1,3 +1,4 @@
+using Analytics.Metrics.Attribution;
 using Analytics.Metrics.Journey;
 using Analytics.Metrics.TargetLists;
 using Analytics.Metrics.Themes;
@@ -15,12 +16,13 @@ public static class MetricsSchema
             RollupTables.AccountActivityDaily, RollupTables.AccountActivityWeekly, RollupTables.AccountActivityMonthly,
             CommentTopicTables.CommentTopics, CommentTopicTables.CommentPhrases,
             JourneyIndexTables.Spans, JourneyIndexTables.CohortStarts, JourneyIndexTables.Rounds, JourneyIndexTables.Changed, DeliverabilityTables.EmailCampaignEvents,
-            TargetListTables.Rules, TargetListTables.Changes,
+            TargetListTables.Rules, TargetListTables.Changes, OpportunityTouchTables.Touches, OpportunityTouchTables.Marks,
         ],
         [
             RollupTables.AccountEngagementDailyView, RollupTables.AccountTouchDailyView, RollupTables.AccountTouchMonthlyView,
             RollupTables.AccountActivityDailyView, RollupTables.AccountActivityWeeklyView, RollupTables.AccountActivityMonthlyView,
             JourneyIndexTables.ChangedView, JourneyIndexTables.ChangedOpportunitiesView, DeliverabilityTables.EmailCampaignEventsView,
+            OpportunityTouchTables.EngagementMarksView, OpportunityTouchTables.TouchMarksView, OpportunityTouchTables.OpportunityMarksView,
         ],
         [
             new(2, "engagement rollup", d =>
@@ -85,6 +87,12 @@ public static class MetricsSchema
                 .Concat(d.CreateTable(DeliverabilityTables.EmailCampaignEvents))
                 .Append(d.CreateMaterializedView(DeliverabilityTables.EmailCampaignEventsView))
                 .Concat(Backfill(d, DeliverabilityTables.EmailCampaignEventsView))),
+            // Filled by OpportunityTouchIndex in the background after start-up; attribution computes what it lacks meanwhile.
+            new(14, "opportunities' touches for attribution and the days whose touches changed", d => d.CreateTable(OpportunityTouchTables.Touches)
+                .Concat(d.CreateTable(OpportunityTouchTables.Marks))
+                .Append(d.CreateMaterializedView(OpportunityTouchTables.EngagementMarksView))
+                .Append(d.CreateMaterializedView(OpportunityTouchTables.TouchMarksView))
+                .Append(d.CreateMaterializedView(OpportunityTouchTables.OpportunityMarksView))),
             new(41, "rule target lists: their rules and the joins and leaves of their members", d =>
                 d.CreateTable(TargetListTables.Rules).Concat(d.CreateTable(TargetListTables.Changes))),
         ],

@@ -134,7 +134,8 @@ public static class RollupTables
     public static readonly MaterializedViewSpec AccountActivityMonthlyView = new(
         "account_activity_monthly_priced_mv", Source: "events", Target: "account_activity_monthly", Select: ActivitySelect("toStartOfMonth(timestamp)", "month"), Bucket: "month");
 
-    private const string Touch = $"Tuple(at {Time}, channel String, source String, campaign String)";
+    /// <summary>A touch as the touch rollups keep it: (time, channel, source, campaign).</summary>
+    public const string Touch = $"Tuple(at {Time}, channel String, source String, campaign String)";
 
     private static TableSpec TouchTable(string name, string bucket) => new(
         name,

@@ -1,5 +1,4 @@
 using Analytics.Metrics.Attribution;
-using Microsoft.Extensions.Options;
 using static Analytics.Metrics.Attribution.AttributionModel;
 using static Analytics.Metrics.Tests.Story;
 
@@ -28,12 +27,29 @@ public sealed class AttributionQueryTests
         .Opportunity("o5", "globex", Day(5), null, "open", null)
         .Opportunity("o6", "acme", Day(1).AddDays(-60), Day(1).AddDays(-30), "won", 5000m);
 
+    /// <summary>
+    /// The answer twice: computed by the query itself (the index has not reached the opportunities: its marks are
+    /// gone), then read from the rows the index stored; both must be the same.
+    /// </summary>
     private static async Task<AttributionResult> RunAsync(Story story, AttributionDimension dimension, int lookbackDays = 90, string? targetList = null)
     {
         await using var db = await (await MetricsDatabase.CreateAsync(nameof(AttributionQueryTests))).WithAsync(story);
-        var options = Options.Create(new MetricsOptions { AttributionLookbackDays = lookbackDays });
-        return await new AttributionQuery(db.Gateway, options).RunAsync(new(FirstWeek, dimension, targetList), default);
+        await db.Gateway.ExecuteAsync("TRUNCATE TABLE opportunity_touch_marks");
+        var index = db.OpportunityTouchIndex(lookbackDays);
+        var query = new AttributionQuery(db.Gateway, index);
+
+        var computed = await query.RunAsync(new(FirstWeek, dimension, targetList), default);
+        Assert.Equal(0UL, await CountAsync(db, "SELECT count() AS n FROM opportunity_touches"));
+        await index.FillAsync(default);
+        Assert.Equal(await CountAsync(db, "SELECT count() AS n FROM opportunities FINAL WHERE account_id != ''"), await CountAsync(db, "SELECT count() AS n FROM opportunity_touches"));
+        var stored = await query.RunAsync(new(FirstWeek, dimension, targetList), default);
+
+        Assert.Equivalent(computed, stored, strict: true);
+        return stored;
     }
+
+    private static async Task<ulong> CountAsync(MetricsDatabase db, string sql) =>
+        (await db.Gateway.ListAsync(sql, new QueryParameters(), r => r.Get<ulong>("n"), default)).Single();
 
     /// <summary>With globex and initech on the list (acme was, and was removed), only o2 and o3 count.</summary>
     [Fact]
