@@ -9,7 +9,7 @@ namespace Analytics.Metrics.Scoring;
 /// row priced at write time with the model in use gives its <c>points</c> as they are: one number per row, no
 /// unfolding. A row priced under another model (after a change, until the re-pricing in the background reaches it)
 /// is priced from its counts (<see cref="ScoringSql.ActivityRowPoints"/>); the engine reads those counts only for such
-/// rows, since the version condition is checked first. The SQL yields unsummed rows <c>(bucket, account_id, points)</c>;
+/// rows, since the version condition is checked first. The SQL yields unsummed rows <c>(bucket, account_id, points)</c>, with <c>events</c> when asked;
 /// a bucket is the first day of a day, week or month inside the window, and lies inside one period of the trend the
 /// cover was made for, so a caller may map it to that period.
 /// </remarks>
@@ -20,21 +20,23 @@ public static class WindowPoints
     /// <summary>
     /// The SQL of the window named <paramref name="name"/> covered by <paramref name="cover"/> (its parameters come from
     /// <see cref="AddWindow"/>), of the accounts <paramref name="accounts"/> selects (a condition on <c>account_id</c>), or
-    /// of every account. Only the grains the cover uses are read (a whole year reads months alone).
+    /// of every account. Only the grains the cover uses are read (a whole year reads months alone). With
+    /// <paramref name="withEvents"/>, rows also carry <c>events</c>, how many engagement events they hold.
     /// </summary>
-    public static string Sql(string name, WindowCover cover, string? accounts = null)
+    public static string Sql(string name, WindowCover cover, string? accounts = null, bool withEvents = false)
     {
         var only = accounts is null ? string.Empty : $" AND {accounts}";
+        var events = withEvents ? ", arraySum(mapValues(counts)) AS events" : string.Empty;
         var branches = Grains.Where(g => Uses(cover, g.Column)).SelectMany(g => new[]
         {
-            $"SELECT {g.Column} AS bucket, account_id, points FROM account_activity_{g.Grain} WHERE {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
-            $"SELECT {g.Column} AS bucket, account_id, {ScoringSql.ActivityRowPoints} AS points FROM account_activity_{g.Grain} WHERE NOT {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
+            $"SELECT {g.Column} AS bucket, account_id, points{events} FROM account_activity_{g.Grain} WHERE {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
+            $"SELECT {g.Column} AS bucket, account_id, {ScoringSql.ActivityRowPoints} AS points{events} FROM account_activity_{g.Grain} WHERE NOT {ScoringSql.PricedNow} AND {Filter(name, g.Column)}{only}",
         }).ToList();
-        return branches.Count == 0 ? NoPoints : string.Join("\nUNION ALL\n", branches);
+        // An empty window: no rows, of the same columns.
+        return branches.Count == 0
+            ? $"SELECT toDate(0) AS bucket, '' AS account_id, toFloat64(0) AS points{(withEvents ? ", toUInt64(0) AS events" : string.Empty)} WHERE 0"
+            : string.Join("\nUNION ALL\n", branches);
     }
-
-    // An empty window: no rows, of the same columns.
-    private const string NoPoints = "SELECT toDate(0) AS bucket, '' AS account_id, toFloat64(0) AS points WHERE 0";
 
     private static bool Uses(WindowCover cover, string column) => column switch
     {
