@@ -34,8 +34,8 @@ public sealed record AttributionResult(IReadOnlyList<AttributionRow> Rows);
 /// <summary>First-touch, last-touch and linear attribution of pipeline and won revenue, from each opportunity's stored touches.</summary>
 /// <remarks>
 /// Query intuition: the opportunities that count (created or won in the window, with an amount) meet their touches
-/// (<see cref="OpportunityTouches"/>), one stored row each (<see cref="OpportunityTouchIndex"/>; those it has not reached
-/// yet are computed here the same way). Each opportunity becomes one weighted row per model and key: first and last
+/// (<see cref="OpportunityTouches"/>), one stored row each (<see cref="OpportunityTouchIndex"/>; until it has filled
+/// every opportunity, those it lacks are computed here the same way). Each opportunity becomes one weighted row per model and key: first and last
 /// touch weigh 1, linear shares the amount among keys in proportion to the account's events there. Each opportunity's
 /// weights sum to 1, so every model attributes the same totals; one without a touch counts under the key null.
 /// </remarks>
@@ -56,14 +56,7 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, OpportunityTouc
                 SELECT opportunity_id, first, last, {map} FROM opportunity_touches FINAL
                 WHERE opportunity_id IN (SELECT opportunity_id FROM opps) AND lookback_days = {lookback:UInt32}
             ),
-            missing AS (
-                SELECT opportunity_id, account_id, created_day FROM opps WHERE opportunity_id NOT IN (SELECT opportunity_id FROM stored)
-            ),
-            touches AS (
-                SELECT * FROM stored
-                UNION ALL
-                {computed}
-            ),
+            touches AS ({touches}),
             weighted AS (
                 SELECT share.1 AS model, o.in_pipeline AS in_pipeline, o.in_won AS in_won, o.amount AS amount,
                     nullIf(share.2, '') AS key, share.3 AS weight
@@ -84,13 +77,25 @@ public sealed class AttributionQuery(IClickHouseGateway gateway, OpportunityTouc
         ORDER BY model, pipeline DESC, won_revenue DESC, key
         """;
 
+    // Until the index has filled every opportunity, those it lacks are computed here.
+    private const string StoredAndComputed = """
+        WITH missing AS (
+                SELECT opportunity_id, account_id, created_day FROM opps WHERE opportunity_id NOT IN (SELECT opportunity_id FROM stored)
+            )
+        SELECT * FROM stored
+        UNION ALL
+        {computed}
+        """;
+
     public async Task<AttributionResult> RunAsync(AttributionRequest request, CancellationToken cancellationToken)
     {
         await TargetListArgument.EnsureExistsAsync(gateway, request.TargetList, cancellationToken);
         await index.EnsureCurrentAsync(cancellationToken);
         var column = OpportunityTouches.ColumnOf(request.Dimension);
         var map = OpportunityTouches.MapOf(request.Dimension);
-        var sql = Sql.Replace("{computed}", OpportunityTouches.Sql("missing", [request.Dimension]), StringComparison.Ordinal)
+        var touches = index.Filled ? "SELECT * FROM stored"
+            : StoredAndComputed.Replace("{computed}", OpportunityTouches.Sql("missing", [request.Dimension]), StringComparison.Ordinal);
+        var sql = Sql.Replace("{touches}", touches, StringComparison.Ordinal)
             .Replace("{map}", map, StringComparison.Ordinal)
             .Replace("{element}", $"'{column}'", StringComparison.Ordinal)
             .Replace("{members}", TargetListArgument.MembersSql, StringComparison.Ordinal);

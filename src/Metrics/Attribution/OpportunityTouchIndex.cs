@@ -72,6 +72,12 @@ public sealed partial class OpportunityTouchIndex(
     /// <summary>The lookback attribution counts touches over, in days (<c>Metrics:AttributionLookbackDays</c>).</summary>
     public uint LookbackDays => (uint)options.Value.AttributionLookbackDays;
 
+    /// <summary>
+    /// Whether every opportunity with an account has a row: the fill is done, and <see cref="EnsureCurrentAsync"/> adds
+    /// those stored since. (One without an account has no touch, row or not.)
+    /// </summary>
+    public bool Filled => _filled;
+
     /// <summary>Brings the rows of the opportunities whose touches changed since the last round up to date.</summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
