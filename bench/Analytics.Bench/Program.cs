@@ -1,7 +1,7 @@
 using Analytics.Bench;
 
 // Benchmarks print ratios against the engine itself: these machines are noisy, so absolute times are only informative.
-// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | lists events data-folder | themes [runs] [data folder] | flood data-folder [seconds] | panels data-folder [runs] | sql data-folder file.sql
+// Usage: dotnet bench/Analytics.Bench/bin/Release/net10.0/Analytics.Bench.dll storage|ingestion [count] | recovery [backlog MiB] [normal events] | metrics [events] [runs] [data folder] [case name filter] | metrics-profile events runs data-folder sql-folder [case name filter] | lists events data-folder | themes [runs] [data folder] | flood data-folder [seconds] [phase name filter] | panels data-folder [runs] | sql data-folder file.sql
 var benchmark = args.FirstOrDefault() ?? "storage";
 switch (benchmark)
 {
@@ -40,7 +40,7 @@ switch (benchmark)
             args.Length > 2 ? args[2] : null);
         break;
     case "flood":
-        await FloodBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
+        await FloodBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Length > 3 ? args[3] : null);
         break;
     case "panels":
         await FloodBenchmark.PanelsAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);

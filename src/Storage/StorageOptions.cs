@@ -33,6 +33,18 @@ public sealed class StorageOptions
     /// </summary>
     public int QuerySlots { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>
+    /// How long an answer to an API key's read of the embedded engine is kept for the same read again, at most, in
+    /// seconds; any write it depends on ends it at once (<see cref="ResultCache"/>). The metrics' statements take the
+    /// time as a parameter, never from the clock, so only writes change their answers; the limit bounds what an answer
+    /// that does depend on the time could be off by. 0 keeps nothing. Default is 600. Answers read from a ClickHouse
+    /// server are never kept: other processes may write there.
+    /// </summary>
+    public double ResultCacheSeconds { get; set; } = 600;
+
+    /// <summary>How many rows the kept answers may hold in all; the least recently kept go first. Default is 200,000.</summary>
+    public long ResultCacheRows { get; set; } = 200_000;
+
     /// <summary>Retries of a transient failure against a ClickHouse server, with exponential backoff. Default is 5.</summary>
     public int ServerRetries { get; set; } = 5;
 

@@ -67,12 +67,15 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         return gateway;
     }
 
-    public Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
-        KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c =>
+    public async Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default)
+    {
+        using var write = EngineWrites.Begin();
+        await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c =>
         {
             c.Execute(tagged, parameters);
             return 0;
         }, cancellationToken));
+    }
 
     public async IAsyncEnumerable<ClickHouseRow> QueryAsync(
         string sql, QueryParameters? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -104,20 +107,29 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         var types = await TableColumns.TypesAsync(this, table, columns, cancellationToken);
         var encoder = new RowBinaryEncoder(columns, types);
         var statement = TableColumns.InsertStatement(table, columns);
+        // A table no view reads from (a key's uses, say) changes only the answers that name it.
+        using var write = await TableColumns.FeedsViewsAsync(this, table, cancellationToken) ? EngineWrites.Begin() : EngineWrites.BeginTable(table);
         return await WithConnectionAsync(c => c.Insert(statement, encoder, rows, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs SQL and returns the engine's output in <paramref name="format"/>, parameters given as text (the HTTP interface's form).</summary>
-    internal Task<byte[]> QueryRawAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format, CancellationToken cancellationToken) =>
-        KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c => c.QueryRaw(tagged, textParameters, format), cancellationToken));
+    /// <remarks>Any statement may come this way, so each counts as a write (<see cref="EngineWrites"/>).</remarks>
+    internal async Task<byte[]> QueryRawAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format, CancellationToken cancellationToken)
+    {
+        using var write = EngineWrites.Begin();
+        return await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c => c.QueryRaw(tagged, textParameters, format), cancellationToken));
+    }
 
     /// <summary>Inserts rows already encoded in <paramref name="format"/>.</summary>
-    internal Task InsertRawAsync(string insertStatement, string format, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c =>
+    internal async Task InsertRawAsync(string insertStatement, string format, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        using var write = EngineWrites.Begin();
+        await WithConnectionAsync(c =>
         {
             c.InsertRaw(insertStatement, format, data.Span);
             return 0;
         }, cancellationToken);
+    }
 
     /// <summary>
     /// Closes the pool. TRICKY: closing a native connection while another thread runs a statement on it crashes the
