@@ -13,11 +13,15 @@ public sealed class CjkBrowserTests(DemoServer demo)
     {
         // Among every open follow-up (the panel lists an owner's newest 100; which are newest moves with the day the demo
         // is made), those with a Chinese name and comment; the dashboard is then filtered by the first one's owner.
-        var open = await demo.GraphQLAsync("{ followUps(status: OPEN, first: 500) { accountName comment owner } }", new Dictionary<string, object?>());
-        var chinese = open.GetProperty("followUps").EnumerateArray()
-            .Select(f => (Name: Text(f, "accountName"), Comment: Text(f, "comment"), Owner: Text(f, "owner")))
-            .Where(f => IsHan(f.Name) && IsHan(f.Comment)).ToList();
-        Assert.NotEmpty(chinese);
+        // Follow-ups are opened in the background, a round every 15 s, so the demo's may not all be there yet.
+        var chinese = await Eventually.MatchAsync("an open follow-up with a Chinese name and comment", async () =>
+            {
+                var open = await demo.GraphQLAsync("{ followUps(status: OPEN, first: 500) { accountName comment owner } }", new Dictionary<string, object?>());
+                return open.GetProperty("followUps").EnumerateArray()
+                    .Select(f => (Name: Text(f, "accountName"), Comment: Text(f, "comment"), Owner: Text(f, "owner")))
+                    .Where(f => IsHan(f.Name) && IsHan(f.Comment)).ToList();
+            },
+            found => found.Count > 0, TimeSpan.FromMinutes(1));
         var owner = chinese[0].Owner;
 
         await using var context = await demo.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });

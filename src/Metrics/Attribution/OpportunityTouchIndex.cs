@@ -104,14 +104,15 @@ public sealed partial class OpportunityTouchIndex(
                 }
 
                 _marksSeen = latest;
-                await gateway.ExecuteAsync(
-                    "DELETE FROM opportunity_touch_marks WHERE marked_at < {before:DateTime64(6, 'UTC')}",
-                    new QueryParameters().Add("before", OverlapBefore(latest)), cancellationToken);
             }
 
             if (clock.GetUtcNow().UtcDateTime - _lastForget > ForgetEvery)
             {
                 await RedoAccountsWithoutTouchesAsync(cancellationToken);
+                // Once an hour, not every round: a DELETE is a mutation of the table, costly beside steady ingestion.
+                await gateway.ExecuteAsync(
+                    "DELETE FROM opportunity_touch_marks WHERE marked_at < {before:DateTime64(6, 'UTC')}",
+                    new QueryParameters().Add("before", OverlapBefore(_marksSeen)), cancellationToken);
                 _lastForget = clock.GetUtcNow().UtcDateTime;
             }
         }

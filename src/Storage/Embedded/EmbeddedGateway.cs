@@ -16,6 +16,9 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     private readonly ConcurrentBag<ChdbConnection> _idle = [];
     private readonly int _maxConnections;
     private readonly SemaphoreSlim _controlGate = new(1, 1);
+
+    // Per "database.table", for every gateway of the process: any of them may create or drop a view.
+    private static readonly ConcurrentDictionary<string, bool> FeedsViews = new(StringComparer.Ordinal);
     private ChdbConnection? _control;
     private long _connectionsOpened;
     private volatile bool _disposed;
@@ -70,11 +73,19 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     public async Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default)
     {
         using var write = EngineWrites.Begin();
-        await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c =>
+        try
         {
-            c.Execute(tagged, parameters);
-            return 0;
-        }, cancellationToken));
+            await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c =>
+            {
+                c.Execute(tagged, parameters);
+                return 0;
+            }, cancellationToken));
+        }
+        finally
+        {
+            // Any statement may have created or dropped a view.
+            FeedsViews.Clear();
+        }
     }
 
     public async IAsyncEnumerable<ClickHouseRow> QueryAsync(
@@ -108,8 +119,21 @@ public sealed class EmbeddedGateway : IClickHouseGateway
         var encoder = new RowBinaryEncoder(columns, types);
         var statement = TableColumns.InsertStatement(table, columns);
         // A table no view reads from (a key's uses, say) changes only the answers that name it.
-        using var write = await TableColumns.FeedsViewsAsync(this, table, cancellationToken) ? EngineWrites.Begin() : EngineWrites.BeginTable(table);
+        using var write = await FeedsViewsAsync(table, cancellationToken) ? EngineWrites.Begin() : EngineWrites.BeginTable(table);
         return await WithConnectionAsync(c => c.Insert(statement, encoder, rows, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Whether a view reads what is inserted into a table, asked once until the next statement that may change views.</summary>
+    private async Task<bool> FeedsViewsAsync(string table, CancellationToken cancellationToken)
+    {
+        var qualified = table.Contains('.', StringComparison.Ordinal) ? table : $"{Database}.{table}";
+        if (!FeedsViews.TryGetValue(qualified, out var feeds))
+        {
+            feeds = await TableColumns.FeedsViewsAsync(this, table, cancellationToken);
+            FeedsViews[qualified] = feeds;
+        }
+
+        return feeds;
     }
 
     /// <summary>Runs SQL and returns the engine's output in <paramref name="format"/>, parameters given as text (the HTTP interface's form).</summary>
@@ -117,7 +141,14 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     internal async Task<byte[]> QueryRawAsync(string sql, IReadOnlyList<KeyValuePair<string, string>> textParameters, string format, CancellationToken cancellationToken)
     {
         using var write = EngineWrites.Begin();
-        return await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c => c.QueryRaw(tagged, textParameters, format), cancellationToken));
+        try
+        {
+            return await KillableAsync(sql, cancellationToken, tagged => WithConnectionAsync(c => c.QueryRaw(tagged, textParameters, format), cancellationToken));
+        }
+        finally
+        {
+            FeedsViews.Clear();
+        }
     }
 
     /// <summary>Inserts rows already encoded in <paramref name="format"/>.</summary>
