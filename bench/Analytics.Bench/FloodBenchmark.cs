@@ -55,6 +55,7 @@ public static class FloodBenchmark
         {
             var settings = HostSettings.Embedded(dataFolder);
             settings["Serilog:MinimumLevel:Default"] = "Warning";
+            settings["Storage:KeepThreadsForRequests"] = "true";
             foreach (var (key, value) in limits)
             {
                 settings[key] = value;
@@ -145,6 +146,7 @@ public static class FloodBenchmark
         settings["Serilog:MinimumLevel:Default"] = "Warning";
         // What the engine does for each panel: no answer kept from the run before.
         settings["Storage:ResultCacheSeconds"] = "0";
+        settings["Storage:KeepThreadsForRequests"] = "true";
         await using var server = await ServerProcess.StartAsync(settings, TimeSpan.FromMinutes(5));
         using var client = new HttpClient { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         foreach (var dashboard in LoadDashboards())

@@ -45,6 +45,13 @@ public sealed class StorageOptions
     /// <summary>How many rows the kept answers may hold in all; the least recently kept go first. Default is 200,000.</summary>
     public long ResultCacheRows { get; set; } = 200_000;
 
+    /// <summary>
+    /// Whether the thread pool keeps a thread for every engine connection besides the processors' own, so that requests
+    /// answered from memory never wait for threads the engine's statements hold. Default is true. The test suite turns
+    /// it off: it runs many servers side by side on two processors, where more threads only crowd each other.
+    /// </summary>
+    public bool KeepThreadsForRequests { get; set; } = true;
+
     /// <summary>Retries of a transient failure against a ClickHouse server, with exponential backoff. Default is 5.</summary>
     public int ServerRetries { get; set; } = 5;
 

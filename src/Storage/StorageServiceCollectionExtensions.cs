@@ -16,7 +16,11 @@ public static class StorageServiceCollectionExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, SchemaCatalog schema)
     {
         builder.Services.AddSingleton(schema);
-        KeepThreadsForRequests(builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        if ((builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()) is { KeepThreadsForRequests: true } storage)
+        {
+            KeepThreadsForRequests(storage);
+        }
+
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<StorageRuntime>();
         builder.Services.AddHostedService<StorageStartupService>();

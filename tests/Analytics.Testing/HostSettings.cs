@@ -23,6 +23,8 @@ public static class HostSettings
         // should not render a weekly report beside what they measure.
         ["Reports:CatchUp"] = "false",
         ["Ingestion:WriterBatchDelayMs"] = "50",
+        // Many servers run side by side in the suite (StorageOptions.KeepThreadsForRequests); the benchmarks turn it on.
+        ["Storage:KeepThreadsForRequests"] = "false",
         ["Auth:Keys:0:Name"] = "tests-admin",
         ["Auth:Keys:0:Sha256"] = Sha256(AdminKey),
         ["Auth:Keys:0:Roles:0"] = "admin",
