@@ -40,6 +40,10 @@ internal sealed class MetricsDatabase : IAsyncDisposable
     public OpportunityTouchIndex OpportunityTouchIndex(int lookbackDays = 90) =>
         new(Gateway, Options.Create(new MetricsOptions { AttributionLookbackDays = lookbackDays }), TimeProvider.System, NullLogger<OpportunityTouchIndex>.Instance);
 
+    /// <summary>The one number a <c>SELECT count() AS n ...</c> answers.</summary>
+    public async Task<ulong> CountAsync(string sql) =>
+        (await Gateway.ListAsync(sql, new QueryParameters(), r => r.Get<ulong>("n"), default)).Single();
+
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {
         var gateway = await TestEngine.OpenAsync(owner);

@@ -18,12 +18,6 @@ namespace Analytics.Metrics.Attribution;
 public sealed partial class OpportunityTouchIndex(
     IClickHouseGateway gateway, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<OpportunityTouchIndex> logger)
 {
-    /// <summary>
-    /// How far before the latest mark a round looks again. TRICKY: a row is stamped when its insert runs and seen when
-    /// the insert is committed, so one stamped just before the latest mark a round saw may not have been visible yet.
-    /// </summary>
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
     /// <summary>Accounts whose opportunities one statement computes.</summary>
@@ -65,7 +59,7 @@ public sealed partial class OpportunityTouchIndex(
 
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly IncreasingStamps _stamps = new(clock);
-    private DateTime _marksSeen = NoMark;
+    private DateTime _marksSeen = ChangeMarks.NoMark;
     private DateTime _lastForget = clock.GetUtcNow().UtcDateTime;
     private volatile bool _filled;
 
@@ -93,7 +87,7 @@ public sealed partial class OpportunityTouchIndex(
                     SELECT account_id, min(from_day) AS from_day, max(to_day) AS to_day FROM opportunity_touch_marks
                     WHERE marked_at > {after:DateTime64(6, 'UTC')} GROUP BY account_id
                     """,
-                    new QueryParameters().Add("after", OverlapBefore(_marksSeen)),
+                    new QueryParameters().Add("after", ChangeMarks.OverlapBefore(_marksSeen)),
                     r => (Account: r.Get<string>("account_id"), From: r.Get<DateOnly>("from_day"), To: r.Get<DateOnly>("to_day")), cancellationToken);
                 foreach (var batch in marks.Chunk(AccountsPerStatement))
                 {
@@ -112,7 +106,7 @@ public sealed partial class OpportunityTouchIndex(
                 // Once an hour, not every round: a DELETE is a mutation of the table, costly beside steady ingestion.
                 await gateway.ExecuteAsync(
                     "DELETE FROM opportunity_touch_marks WHERE marked_at < {before:DateTime64(6, 'UTC')}",
-                    new QueryParameters().Add("before", OverlapBefore(_marksSeen)), cancellationToken);
+                    new QueryParameters().Add("before", ChangeMarks.OverlapBefore(_marksSeen)), cancellationToken);
                 _lastForget = clock.GetUtcNow().UtcDateTime;
             }
         }
@@ -180,11 +174,6 @@ public sealed partial class OpportunityTouchIndex(
             .Replace("{touches}", OpportunityTouches.Sql("chosen", Enum.GetValues<AttributionDimension>()), StringComparison.Ordinal),
         parameters.Add("lookback", LookbackDays).Add("computed_at", _stamps.Next()), cancellationToken);
 
-    // TRICKY: "no mark yet" reads as 1970, whose few seconds do not parse as a time parameter; marks are the server's
-    // clock, so none is older than 2000.
-    private static readonly DateTime NoMark = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private static DateTime OverlapBefore(DateTime mark) => mark - Overlap > NoMark ? mark - Overlap : NoMark;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attribution touches of the opportunities of {Accounts} accounts computed in {Elapsed}")]
     private partial void LogFilled(int accounts, TimeSpan elapsed);

@@ -26,12 +26,6 @@ namespace Analytics.Metrics.Journey;
 public sealed partial class JourneyIndex(
     IClickHouseGateway gateway, ScoringModelStore models, IOptions<JourneyOptions> options, TimeProvider clock, ILogger<JourneyIndex> logger)
 {
-    /// <summary>
-    /// How far before the latest mark a round looks again. TRICKY: a row is stamped when its insert runs and seen when
-    /// the insert is committed, so one stamped just before the latest mark a round saw may not have been visible yet.
-    /// </summary>
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
     /// <summary>How long a query waits for a round that redoes every account before it reads the earlier round.</summary>
@@ -246,11 +240,11 @@ public sealed partial class JourneyIndex(
     /// </summary>
     private Task ForgetMarksAsync(DateTime covered, CancellationToken cancellationToken) => gateway.ExecuteAsync(
         "DELETE FROM journey_changed_accounts WHERE marked_at < {before:DateTime64(6, 'UTC')}",
-        new QueryParameters().Add("before", OverlapBefore(covered)), cancellationToken);
+        new QueryParameters().Add("before", ChangeMarks.OverlapBefore(covered)), cancellationToken);
 
     private Task<List<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => gateway.ListAsync(
         "SELECT DISTINCT account_id FROM journey_changed_accounts WHERE marked_at > {after:DateTime64(6, 'UTC')}",
-        new QueryParameters().Add("after", OverlapBefore(_marksSeen)), r => r.Get<string>("account_id"), cancellationToken);
+        new QueryParameters().Add("after", ChangeMarks.OverlapBefore(_marksSeen)), r => r.Get<string>("account_id"), cancellationToken);
 
     /// <summary>Accounts with spans whose activity is all gone (their events erased): their rows are stale.</summary>
     private Task<List<string>> AccountsWithoutActivityAsync(CancellationToken cancellationToken) => gateway.ListAsync(
@@ -279,11 +273,6 @@ public sealed partial class JourneyIndex(
     private static readonly string EventPoints = ScoringFormula.Points(
         ScoringFormula.Parameters, "1", ScoringFormula.RuleOfEvent, "if(channel = 'web', path(url), '')");
 
-    // TRICKY: "no mark yet" reads as 1970, whose few seconds do not parse as a time parameter; marks are the server's
-    // clock, so none is older than 2000.
-    private static readonly DateTime NoMark = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private static DateTime OverlapBefore(DateTime mark) => mark - Overlap > NoMark ? mark - Overlap : NoMark;
 
     /// <summary>The latest mark of a changed account (the epoch when there is none).</summary>
     private async Task<DateTime> LatestMarkAsync(CancellationToken cancellationToken) =>

@@ -39,17 +39,14 @@ public sealed class AttributionQueryTests
         var query = new AttributionQuery(db.Gateway, index);
 
         var computed = await query.RunAsync(new(FirstWeek, dimension, targetList), default);
-        Assert.Equal(0UL, await CountAsync(db, "SELECT count() AS n FROM opportunity_touches"));
+        Assert.Equal(0UL, await db.CountAsync("SELECT count() AS n FROM opportunity_touches"));
         await index.FillAsync(default);
-        Assert.Equal(await CountAsync(db, "SELECT count() AS n FROM opportunities FINAL WHERE account_id != ''"), await CountAsync(db, "SELECT count() AS n FROM opportunity_touches"));
+        Assert.Equal(await db.CountAsync("SELECT count() AS n FROM opportunities FINAL WHERE account_id != ''"), await db.CountAsync("SELECT count() AS n FROM opportunity_touches"));
         var stored = await query.RunAsync(new(FirstWeek, dimension, targetList), default);
 
         Assert.Equivalent(computed, stored, strict: true);
         return stored;
     }
-
-    private static async Task<ulong> CountAsync(MetricsDatabase db, string sql) =>
-        (await db.Gateway.ListAsync(sql, new QueryParameters(), r => r.Get<ulong>("n"), default)).Single();
 
     /// <summary>With globex and initech on the list (acme was, and was removed), only o2 and o3 count.</summary>
     [Fact]

@@ -38,7 +38,7 @@ public sealed class OpportunityTouchIndexTests
             new(Linear, "email", 500, 0, 0.5, 0),
         ]), result, strict: true);
         Assert.Equal(o2Before, await ComputedAtAsync(db, "o2"));
-        Assert.Equal(2UL, await CountAsync(db, "SELECT count() AS n FROM opportunity_touches FINAL WHERE lookback_days = 90"));
+        Assert.Equal(2UL, await db.CountAsync("SELECT count() AS n FROM opportunity_touches FINAL WHERE lookback_days = 90"));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class OpportunityTouchIndexTests
         await index.FillAsync(default);
         var result = await new AttributionQuery(db.Gateway, index).RunAsync(new(FirstWeek, AttributionDimension.Channel), default);
 
-        Assert.Equal(2UL, await CountAsync(db, "SELECT count() AS n FROM opportunity_touches FINAL WHERE lookback_days = 3"));
-        Assert.Equal(0UL, await CountAsync(db, "SELECT count() AS n FROM opportunity_touches WHERE lookback_days != 3"));
+        Assert.Equal(2UL, await db.CountAsync("SELECT count() AS n FROM opportunity_touches FINAL WHERE lookback_days = 3"));
+        Assert.Equal(0UL, await db.CountAsync("SELECT count() AS n FROM opportunity_touches WHERE lookback_days != 3"));
         Assert.Equivalent(new AttributionResult(
         [
             new(FirstTouch, "ad", 500, 0, 1, 0),
@@ -88,7 +88,4 @@ public sealed class OpportunityTouchIndexTests
     private static async Task<DateTime> ComputedAtAsync(MetricsDatabase db, string opportunity) => (await db.Gateway.ListAsync(
         "SELECT computed_at FROM opportunity_touches FINAL WHERE opportunity_id = {id:String}", new QueryParameters().Add("id", opportunity),
         r => r.Get<DateTime>("computed_at"), default)).Single();
-
-    private static async Task<ulong> CountAsync(MetricsDatabase db, string sql) =>
-        (await db.Gateway.ListAsync(sql, new QueryParameters(), r => r.Get<ulong>("n"), default)).Single();
 }
