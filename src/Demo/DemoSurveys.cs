@@ -56,9 +56,11 @@ internal static class DemoSurveys
     }
 
     /// <summary>
-    /// Two days ago, a customer going by a Chinese name gave a 4 with a comment in Chinese: whatever day the demo is made,
-    /// the detractors to contact hold one in Chinese (a week's few detractors may hold none by chance). Drawn from a stream
-    /// of its own and added last, so every other answer stays as it was.
+    /// Half an hour before the demo is made, a customer going by a Chinese name gave a 4 with a comment in Chinese:
+    /// whatever day the demo is made, the open follow-ups hold one in Chinese (a week's few detractors may hold none by
+    /// chance). Nobody has called them yet: the demo's follow-up history contacts a detractor an hour after the answer at
+    /// the earliest, so this one stays open. Drawn from a stream of its own and added last, so every other answer stays
+    /// as it was.
     /// </summary>
     private static void AddRecentChineseDetractor(int seed, DemoCalendar calendar, IReadOnlyList<DemoAccount> accounts, List<SurveyResponseRecord> into)
     {
@@ -69,7 +71,7 @@ internal static class DemoSurveys
         }
 
         var random = DemoRandom.For(seed, "surveys-recent-chinese-detractor");
-        var at = calendar.WorkingMoment(random, calendar.Day(DemoCalendar.Days - 2), account.UtcOffset);
+        var at = calendar.Now.AddMinutes(-30 - random.Next(0, 10));
         var comment = DemoComments.WriteChinese(random, "support", -1);
         var id = "nps_" + (into.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
         into.Add(new SurveyResponseRecord(id, "nps", at, 4, comment, account.Id, random.Pick(account.Contacts).Email, account.Segment));

@@ -54,6 +54,7 @@ public sealed class DemoFollowUpHistory(FollowUpWorker worker, FollowUpStore sto
             yield break;
         }
 
+        // Never within the first hour: the demo's newest detractor (answered half an hour before the demo is made) stays open.
         var contacted = answered.AddHours(kind < 0.80 ? 1 + hours * 40 : 50 + hours * 150);
         if (contacted >= now)
         {
