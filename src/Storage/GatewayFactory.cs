@@ -10,23 +10,25 @@ public static class GatewayFactory
     public const string LibraryFileName = "libchdb.so";
     public const string SetupCommand = "./scripts/setup.sh";
 
-    public static async Task<IClickHouseGateway> OpenAsync(StorageOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>Opens the configured backend; <paramref name="viewSources"/> are the tables views read from (<see cref="EmbeddedGateway.OpenAsync"/>).</summary>
+    public static async Task<IClickHouseGateway> OpenAsync(
+        StorageOptions options, ILoggerFactory loggers, CancellationToken cancellationToken, IReadOnlySet<string>? viewSources = null)
     {
         return options.ResolveBackend() switch
         {
             StorageBackend.Server => await OpenServerAsync(options, loggers, cancellationToken),
-            _ => await OpenEmbeddedAsync(options),
+            _ => await OpenEmbeddedAsync(options, viewSources),
         };
     }
 
-    private static async Task<IClickHouseGateway> OpenEmbeddedAsync(StorageOptions options)
+    private static async Task<IClickHouseGateway> OpenEmbeddedAsync(StorageOptions options, IReadOnlySet<string>? viewSources)
     {
         var library = FindLibrary(options.ChdbLibrary);
         var dataPath = System.IO.Path.GetFullPath(options.Path);
         EnsureWritable(dataPath);
         try
         {
-            return await EmbeddedGateway.OpenAsync(library, dataPath, options.Database, options.EmbeddedConnections);
+            return await EmbeddedGateway.OpenAsync(library, dataPath, options.Database, options.EmbeddedConnections, viewSources);
         }
         catch (DllNotFoundException e)
         {

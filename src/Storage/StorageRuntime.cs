@@ -24,7 +24,7 @@ public sealed class StorageRuntime(IOptions<StorageOptions> options, SchemaCatal
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        _gateway = await GatewayFactory.OpenAsync(settings, loggers, cancellationToken);
+        _gateway = await GatewayFactory.OpenAsync(settings, loggers, cancellationToken, schema.Views.Select(v => v.Source).ToHashSet(StringComparer.Ordinal));
         _logger.LogInformation("Storage open: {Backend} engine, database {Database}{Cluster}",
             _gateway.Backend, settings.Database, Dialect.Cluster is null ? string.Empty : $" on cluster {Dialect.Cluster}");
         var applied = await new Migrator(_gateway, Dialect, loggers.CreateLogger<Migrator>())

@@ -27,21 +27,6 @@ internal static class TableColumns
             : throw new ClickHouseException(16, "NO_SUCH_COLUMN_IN_TABLE", $"Table {database}.{name} has no column '{c}'.")).ToList();
     }
 
-    /// <summary>Whether a materialized view reads what is inserted into <paramref name="table"/> (true when unknown).</summary>
-    public static async Task<bool> FeedsViewsAsync(IClickHouseGateway gateway, string table, CancellationToken cancellationToken)
-    {
-        var parts = table.Split('.', 2);
-        var (database, name) = parts.Length == 2 ? (parts[0], parts[1]) : (gateway.Database, parts[0]);
-        await foreach (var row in gateway.QueryAsync(
-            "SELECT notEmpty(dependencies_table) AS feeds FROM system.tables WHERE database = {db:String} AND name = {table:String}",
-            new QueryParameters().Add("db", database).Add("table", name), cancellationToken))
-        {
-            return row.Get<bool>("feeds");
-        }
-
-        return true;
-    }
-
     /// <summary><c>INSERT INTO `db`.`table` (`a`, `b`)</c> for the given columns.</summary>
     public static string InsertStatement(string qualifiedTable, IReadOnlyList<string> columns) =>
         $"INSERT INTO {Identifiers.QuoteQualified(qualifiedTable)} ({string.Join(", ", columns.Select(Identifiers.Quote))})";

@@ -30,7 +30,7 @@ public sealed class CatchUpAtStartTests
         var settings = WithCatchUp();
         await using (var first = await ServerProcess.StartAsync(settings))
         {
-            Assert.Equal(0, await first.StopAsync(Signals.Term, TimeSpan.FromSeconds(30)));
+            await first.StopCleanlyAsync(Signals.Term, TimeSpan.FromSeconds(30));
         }
 
         settings["Reports:Schedules:weekly-executive:Cron"] = "* * * * * ?";
@@ -38,9 +38,7 @@ public sealed class CatchUpAtStartTests
         await Eventually.MatchAsync("the catch-up to begin", () => server.Output,
             output => output.Contains("Catching up weekly-executive", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
-        var exitCode = await server.StopAsync(Signals.Term, TimeSpan.FromSeconds(30));
-
-        Assert.Equal(0, exitCode);
+        await server.StopCleanlyAsync(Signals.Term, TimeSpan.FromSeconds(30));
         Assert.Contains("Storage closed", server.Output, StringComparison.Ordinal);
     }
 

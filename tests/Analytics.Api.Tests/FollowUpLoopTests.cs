@@ -47,7 +47,7 @@ public sealed class FollowUpLoopTests
         Assert.Equal("ACCESS_DENIED", listByViewer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         // The answer was contacted days after it was given (the test runs later than 2026-11-27): not within 48 hours.
         Assert.Equal("""{"data":{"closedLoop":{"detractors":1,"contacted":1,"contactedWithin48Hours":0,"resolved":1}}}""", loop.GetRawText());
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class FollowUpLoopTests
                 d => d.GetProperty("closedLoop").GetProperty("detractors").GetInt32() >= expected);
             // No need to wait for more rounds of the worker: every answer sent was acknowledged (the batch after the kill
             // was never sent), so each now has its follow-up, which a resend or a later round finds and leaves be.
-            Assert.Equal(0, await restarted.StopAsync());
+            await restarted.StopCleanlyAsync();
         }
 
         await using IClickHouseGateway gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, folder, "analytics");

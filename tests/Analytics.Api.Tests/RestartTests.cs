@@ -24,7 +24,7 @@ public sealed class RestartTests
         // First run creates the schema.
         await using (var first = await ServerProcess.StartAsync(settings))
         {
-            Assert.Equal(0, await first.StopAsync());
+            await first.StopCleanlyAsync();
         }
 
         var written = Events().ToList();
@@ -41,7 +41,7 @@ public sealed class RestartTests
             }
             else
             {
-                Assert.Equal(0, await second.StopAsync(stopSignal));
+                await second.StopCleanlyAsync(stopSignal);
             }
         }
 
@@ -49,7 +49,7 @@ public sealed class RestartTests
         await using (var third = await ServerProcess.StartAsync(settings))
         {
             Assert.Equal((ulong)EventCount, await third.StoredRowsAsync("events"));
-            Assert.Equal(0, await third.StopAsync());
+            await third.StopCleanlyAsync();
         }
 
         var read = await WithFolderAsync(folder, async g =>

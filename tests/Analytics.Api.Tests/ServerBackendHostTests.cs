@@ -26,7 +26,7 @@ public sealed class ServerBackendHostTests
         Assert.Equal(database, body.GetProperty("database").GetString());
         Assert.Contains(clickHouse.Statements, s => s.StartsWith($"CREATE TABLE IF NOT EXISTS `{database}`.`events`", StringComparison.Ordinal));
         Assert.Equal(ApplicationSchema.Catalog.Tables.Count + 1, body.GetProperty("tables").GetArrayLength());
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
     }
 
     [Fact]

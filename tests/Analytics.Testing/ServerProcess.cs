@@ -105,6 +105,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Sends a signal and fails, with the server's output, unless the process ends with exit code 0: a crash at exit
+    /// (139, a segmentation fault) then shows what the server was doing.
+    /// </summary>
+    public async Task StopCleanlyAsync(int signal = Signals.Term, TimeSpan? timeout = null)
+    {
+        var exitCode = await StopAsync(signal, timeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The server exited with code {exitCode} after signal {signal}, not 0. Its output:\n{Output}");
+        }
+    }
+
     /// <summary>SIGKILL: no chance to flush or close anything.</summary>
     public async Task KillAsync()
     {

@@ -20,7 +20,7 @@ public static class TestEngine
     public static string UniqueDatabase(string owner) =>
         $"{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(40).ToArray())}_{Guid.NewGuid():N}"[..Math.Min(60, owner.Length + 33)];
 
-    /// <summary>Opens a gateway on a fresh database of its own.</summary>
-    public static Task<EmbeddedGateway> OpenAsync(string owner) =>
-        EmbeddedGateway.OpenAsync(LibraryPath, DataPath, UniqueDatabase(owner));
+    /// <summary>Opens a gateway on a fresh database of its own; <paramref name="viewSources"/> as the server gives its schema's.</summary>
+    public static Task<EmbeddedGateway> OpenAsync(string owner, IReadOnlySet<string>? viewSources = null) =>
+        EmbeddedGateway.OpenAsync(LibraryPath, DataPath, UniqueDatabase(owner), viewSources: viewSources);
 }

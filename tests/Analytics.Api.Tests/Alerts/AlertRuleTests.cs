@@ -66,6 +66,6 @@ public sealed class AlertRuleTests
         Assert.DoesNotContain("token-part", rules.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, rules.GetRawText(), StringComparison.Ordinal);
         Assert.Equal("ACCESS_DENIED", byViewer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
     }
 }

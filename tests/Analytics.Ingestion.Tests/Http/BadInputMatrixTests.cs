@@ -40,7 +40,7 @@ public sealed class BadInputMatrixTests
         }
 
         await WaitForDrainedAsync(server);
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
 
         Assert.Equal(cases.Select(c => (c.Name, c.Expected)), answers);
         var stored = await ReadStoppedAsync(folder, """

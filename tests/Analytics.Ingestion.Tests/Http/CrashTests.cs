@@ -71,7 +71,7 @@ public sealed class CrashTests
             // wait for the writer to have stored everything the spool holds.
             await PostJsonOkAsync(restarted, "/v1/batch", PageViewBatch(["marker"]));
             await WaitForDrainedAsync(restarted);
-            Assert.Equal(0, await restarted.StopAsync());
+            await restarted.StopCleanlyAsync();
         }
 
         var stored = await ReadStoppedAsync(folder, "SELECT event_id, count() FROM events WHERE event_id != 'marker' GROUP BY event_id");

@@ -38,7 +38,7 @@ public sealed class EngineOutageTests
         }
 
         Assert.Contains("\"storage\":{\"status\":\"Unhealthy\"", health, StringComparison.Ordinal);
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
         await using var gateway = await EmbeddedGateway.OpenAsync(TestEngine.LibraryPath, TestEngine.DataPath, database);
         await foreach (var row in gateway.QueryAsync("SELECT count(), uniqExact(event_id) FROM events"))
         {
@@ -146,6 +146,6 @@ public sealed class EngineOutageTests
 
         Assert.True(accepted > 0);
         Assert.Equal(1, after.GetProperty("accepted").GetInt32());
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
     }
 }

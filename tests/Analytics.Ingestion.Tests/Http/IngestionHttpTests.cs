@@ -32,7 +32,7 @@ public sealed class IngestionHttpTests : IAsyncLifetime
         var answer = await PostJsonOkAsync(_server, "/v1/batch", batch);
         await WaitForRowsAsync(_server, "dead_letters", 3);
         await WaitForRowsAsync(_server, "events", 2);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         Assert.True(answer.GetProperty("success").GetBoolean());
         Assert.Equal(3, answer.GetProperty("accepted").GetInt32());

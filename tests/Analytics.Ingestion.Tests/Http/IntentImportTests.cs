@@ -50,7 +50,7 @@ public sealed class IntentImportTests : IAsyncLifetime
             + ",,CRM,10,2026-03-02\r\n");
         await ImportAsync("intent", "account_id,topic,score,week\r\nacme,Data Warehouse,90,2026-03-02\r\n");
         await WaitForDrainedAsync(_server);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         Assert.Equal(3, answer.GetProperty("accepted").GetInt32());
         Assert.Equal(

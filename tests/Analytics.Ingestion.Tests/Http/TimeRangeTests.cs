@@ -58,7 +58,7 @@ public sealed class TimeRangeTests
             ]
             """);
         await WaitForDrainedAsync(server);
-        Assert.Equal(0, await server.StopAsync());
+        await server.StopCleanlyAsync();
 
         AssertImported(events, 1, (2, $"timestamp 2200-06-15 {Range}"), (3, $"timestamp 1950-06-15 {Range}"));
         AssertImported(opportunities, 1, (2, $"created_at 2200-06-15 {Range}"), (3, $"closed_at 2100-01-01 {Range}"));

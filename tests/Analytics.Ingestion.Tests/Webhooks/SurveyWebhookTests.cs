@@ -41,7 +41,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
         var first = await PostAsync("/v1/webhooks/typeform", body, Sign(body));
         var resent = await PostAsync("/v1/webhooks/typeform", body, Sign(body));
         await WaitForDrainedAsync(_server);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null,"duplicates":0}"""), first);
         Assert.Equal(first, resent);
@@ -61,7 +61,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
         var missing = await PostAsync("/v1/webhooks/typeform", body, signature: null);
         var good = await PostAsync("/v1/webhooks/typeform", body, Sign(body));
         await WaitForDrainedAsync(_server);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         Assert.Equal((HttpStatusCode.Unauthorized, """{"success":false,"message":"the Typeform-Signature header does not match the body signed with Surveys:Typeform:Secret"}"""), wrong);
         Assert.Equal((HttpStatusCode.Unauthorized, """{"success":false,"message":"the Typeform-Signature header is missing, and Surveys:Typeform:Secret is set"}"""), missing);
@@ -91,7 +91,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
             await PostAsync("/v1/webhooks/delighted", unsubscribe),
         };
         await WaitForDrainedAsync(_server);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         const string Accepted = """{"success":true,"accepted":1,"rejected":[],"rejectedCount":0,"rejectedTruncated":false,"deadLetters":0,"deadLettersTruncated":false,"note":null,"duplicates":0}""";
         Assert.Equal(
@@ -113,7 +113,7 @@ public sealed class SurveyWebhookTests : IAsyncLifetime
 
         var answer = await PostAsync("/v1/webhooks/delighted", body.ToJsonString());
         await WaitForDrainedAsync(_server);
-        Assert.Equal(0, await _server.StopAsync());
+        await _server.StopCleanlyAsync();
 
         Assert.Equal((HttpStatusCode.OK, """{"success":true,"accepted":0,"rejected":[{"index":0,"message":"score 11 is outside 0–10, the scale of nps scores"}],"rejectedCount":1,"rejectedTruncated":false,"deadLetters":1,"deadLettersTruncated":false,"note":null,"duplicates":0}"""), answer);
         Assert.Equal([[0ul]], await ReadStoppedAsync(_folder, "SELECT count() FROM survey_responses"));

@@ -16,7 +16,6 @@ public sealed class ResultCacheTestsAlone;
 [Collection(nameof(ResultCacheTests))]
 public sealed class ResultCacheTests : IAsyncLifetime
 {
-
     private const string Draw = "SELECT rand64() AS drawn, {n:UInt32} AS n";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
@@ -25,8 +24,12 @@ public sealed class ResultCacheTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _engine = await TestEngine.OpenAsync(nameof(ResultCacheTests));
+        // As the server opens it: the schema says a view reads t_fed, none reads t.
+        _engine = await TestEngine.OpenAsync(nameof(ResultCacheTests), viewSources: new HashSet<string>(["t_fed"]));
         await _engine.ExecuteAsync("CREATE TABLE t (x UInt32) ENGINE = MergeTree ORDER BY x");
+        await _engine.ExecuteAsync("CREATE TABLE t_fed (x UInt32) ENGINE = MergeTree ORDER BY x");
+        await _engine.ExecuteAsync("CREATE TABLE t_copy (x UInt32) ENGINE = MergeTree ORDER BY x");
+        await _engine.ExecuteAsync("CREATE MATERIALIZED VIEW t_mv TO t_copy AS SELECT x FROM t_fed");
         var options = Options.Create(new StorageOptions { ResultCacheSeconds = 60 });
         _gateway = new RuntimeGateway(() => _engine, new FairQuerySlots(2), new ResultCache(options, _clock), _clock);
     }
@@ -67,11 +70,9 @@ public sealed class ResultCacheTests : IAsyncLifetime
         Assert.Equal(other, await DrawAsync("key", 4));
         Assert.NotEqual(readsT, await _gateway.QueryAsync(ReadsT).Select(r => r.Get<ulong>("drawn")).SingleAsync());
 
-        // Once a view reads the table, an insert into it may change any answer.
-        await _engine.ExecuteAsync("CREATE TABLE t_copy (x UInt32) ENGINE = MergeTree ORDER BY x");
-        await _engine.ExecuteAsync("CREATE MATERIALIZED VIEW t_mv TO t_copy AS SELECT x FROM t");
+        // An insert into a table a view reads may change any answer.
         var beforeViewFed = await DrawAsync("key", 4);
-        await _engine.InsertAsync("t", ["x"], [[9u]]);
+        await _engine.InsertAsync("t_fed", ["x"], [[9u]]);
         Assert.NotEqual(beforeViewFed, await DrawAsync("key", 4));
     }
 
