@@ -82,10 +82,14 @@ public sealed partial class OpportunityTouchIndex(
                 r => r.Get<DateTime>("latest"), cancellationToken)).Single();
             if (latest > _marksSeen)
             {
+                // Only accounts with an opportunity: most engaged accounts have none, and steady ingestion marks them
+                // all (an opportunity stored later marks its own account).
                 var marks = await gateway.ListAsync(
                     """
                     SELECT account_id, min(from_day) AS from_day, max(to_day) AS to_day FROM opportunity_touch_marks
-                    WHERE marked_at > {after:DateTime64(6, 'UTC')} GROUP BY account_id
+                    WHERE marked_at > {after:DateTime64(6, 'UTC')}
+                      AND account_id IN (SELECT account_id FROM opportunities WHERE account_id != '')
+                    GROUP BY account_id
                     """,
                     new QueryParameters().Add("after", ChangeMarks.OverlapBefore(_marksSeen)),
                     r => (Account: r.Get<string>("account_id"), From: r.Get<DateOnly>("from_day"), To: r.Get<DateOnly>("to_day")), cancellationToken);
