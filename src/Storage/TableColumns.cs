@@ -7,8 +7,7 @@ internal static class TableColumns
     public static async Task<IReadOnlyList<string>> TypesAsync(
         IClickHouseGateway gateway, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
-        var parts = table.Split('.', 2);
-        var (database, name) = parts.Length == 2 ? (parts[0], parts[1]) : (gateway.Database, parts[0]);
+        var (database, name) = DatabaseAndName(table, gateway.Database);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         var parameters = new QueryParameters().Add("db", database).Add("table", name);
         await foreach (var row in gateway.QueryAsync(
@@ -25,6 +24,13 @@ internal static class TableColumns
         return columns.Select(c => types.TryGetValue(c, out var type)
             ? type
             : throw new ClickHouseException(16, "NO_SUCH_COLUMN_IN_TABLE", $"Table {database}.{name} has no column '{c}'.")).ToList();
+    }
+
+    /// <summary>The database and name of <c>db.table</c>, or of <c>table</c> in <paramref name="defaultDatabase"/>.</summary>
+    public static (string Database, string Name) DatabaseAndName(string table, string defaultDatabase)
+    {
+        var parts = table.Split('.', 2);
+        return parts.Length == 2 ? (parts[0], parts[1]) : (defaultDatabase, parts[0]);
     }
 
     /// <summary><c>INSERT INTO `db`.`table` (`a`, `b`)</c> for the given columns.</summary>

@@ -128,8 +128,7 @@ public sealed class EmbeddedGateway : IClickHouseGateway
     /// </summary>
     private bool FeedsViews(string table)
     {
-        var parts = table.Split('.', 2);
-        var (database, name) = parts.Length == 2 ? (parts[0].Trim('`'), parts[1].Trim('`')) : (Database, table.Trim('`'));
+        var (database, name) = TableColumns.DatabaseAndName(table, Database);
         return _viewSources is null || database != Database || _viewSources.Contains(name);
     }
 
