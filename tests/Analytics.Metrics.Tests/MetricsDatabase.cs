@@ -46,9 +46,7 @@ internal sealed class MetricsDatabase : IAsyncDisposable
 
     public static async Task<MetricsDatabase> CreateAsync(string owner)
     {
-        var gateway = await TestEngine.OpenAsync(owner);
-        await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
+        var gateway = await TestEngine.OpenMigratedAsync(owner, ApplicationSchema.Catalog.Migrations);
         var database = new MetricsDatabase(gateway);
         // As the server does at start: the views then price events as they are stored, and queries read those points.
         await database.Models.EnsureStoredAsync(CancellationToken.None);

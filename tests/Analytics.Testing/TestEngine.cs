@@ -1,5 +1,6 @@
 using Analytics.Storage;
 using Analytics.Storage.Embedded;
+using Analytics.Storage.Schema;
 
 namespace Analytics.Testing;
 
@@ -23,4 +24,16 @@ public static class TestEngine
     /// <summary>Opens a gateway on a fresh database of its own; <paramref name="viewSources"/> as the server gives its schema's.</summary>
     public static Task<EmbeddedGateway> OpenAsync(string owner, IReadOnlySet<string>? viewSources = null) =>
         EmbeddedGateway.OpenAsync(LibraryPath, DataPath, UniqueDatabase(owner), viewSources: viewSources);
+
+    /// <summary>
+    /// Opens a gateway on a fresh database in the state the <paramref name="migrations"/> leave, as if applied at
+    /// <paramref name="installed"/> (now unless told); copied from this process's template (<see cref="DatabaseTemplate"/>).
+    /// </summary>
+    public static async Task<EmbeddedGateway> OpenMigratedAsync(
+        string owner, IReadOnlyList<Migration> migrations, DateTimeOffset? installed = null, IReadOnlySet<string>? viewSources = null)
+    {
+        var gateway = await OpenAsync(owner, viewSources);
+        await DatabaseTemplate.CopyAsync(gateway, gateway.Database, migrations, installed);
+        return gateway;
+    }
 }

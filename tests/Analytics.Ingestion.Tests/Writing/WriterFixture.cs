@@ -18,10 +18,8 @@ public sealed class WriterDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Gateway = await TestEngine.OpenAsync(nameof(WriterDatabase));
+        Gateway = await TestEngine.OpenMigratedAsync(nameof(WriterDatabase), ApplicationSchema.Catalog.Migrations);
         Dialect = new SchemaDialect(Gateway.Database, null);
-        await new Migrator(Gateway, Dialect, NullLogger<Migrator>.Instance)
-            .MigrateAsync(ApplicationSchema.Catalog.Migrations, TimeProvider.System, CancellationToken.None);
         Processor = new BatchProcessor(Gateway, new EventDeduplicator(Gateway), new Reattribution(Gateway, Dialect, ApplicationSchema.Catalog), Gate);
     }
 

@@ -50,9 +50,7 @@ internal sealed class ReportsWorld : IAsyncDisposable
     public static async Task<string> NewDatabaseAsync(string owner, DateTimeOffset? installed = null)
     {
         EngineKeepAlive.Ensure();
-        await using var gateway = await TestEngine.OpenAsync(owner);
-        await new Migrator(gateway, new SchemaDialect(gateway.Database, null), NullLogger<Migrator>.Instance)
-            .MigrateAsync(ApplicationSchema.Catalog.Migrations, new FakeTimeProvider(installed ?? Installed), CancellationToken.None);
+        await using var gateway = await TestEngine.OpenMigratedAsync(owner, ApplicationSchema.Catalog.Migrations, installed ?? Installed);
         return gateway.Database;
     }
 
