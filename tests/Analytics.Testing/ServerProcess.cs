@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -15,15 +14,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
+    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HttpClient? _client;
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(Process process)
     {
         _process = process;
-        Port = port;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public int Port { get; }
+    /// <summary>
+    /// The port the server listens on. The server binds port 0 and says which port it got ("Now listening on:"):
+    /// a port picked free by the test and handed over was sometimes taken by a parallel test's server first, whose
+    /// /healthz then answered for this one.
+    /// </summary>
+    public int Port => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("The server has not said its port yet.");
 
     /// <summary>The server's process id.</summary>
     public int ProcessId => _process.Id;
@@ -39,7 +43,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    public HttpClient Client { get; }
+    /// <summary>A client of the server, once it listens.</summary>
+    public HttpClient Client => _client ?? throw new InvalidOperationException("The server has not said its port yet.");
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
@@ -131,13 +136,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        Client.Dispose();
+        _client?.Dispose();
         _process.Dispose();
     }
 
     private static ServerProcess Launch(IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -147,7 +151,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(ApiAssembly);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
@@ -155,7 +159,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         info.Environment.Remove("ANALYTICS_ADMIN_KEY");
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var server = new ServerProcess(process, port);
+        var server = new ServerProcess(process);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -174,7 +178,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
+
+        // The host's line, as text or as JSON: "Now listening on: http://127.0.0.1:41234".
+        if (!_listening.Task.IsCompleted && line.Contains("Now listening on", StringComparison.Ordinal)
+            && ListeningAddress().Match(line) is { Success: true } address)
+        {
+            var port = int.Parse(address.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            _listening.TrySetResult(port);
+        }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://127\.0\.0\.1:(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex ListeningAddress();
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
@@ -187,9 +203,14 @@ public sealed partial class ServerProcess : IAsyncDisposable
                     throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was healthy:\n{Output}");
                 }
 
+                if (_client is null)
+                {
+                    return "not listening yet";
+                }
+
                 try
                 {
-                    using var response = await Client.GetAsync("/healthz");
+                    using var response = await _client.GetAsync("/healthz");
                     return response.StatusCode.ToString();
                 }
                 catch (HttpRequestException e)
@@ -202,13 +223,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             throw new TimeoutException($"{e.Message}. Its output:\n{Output}", e);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The server assembly built beside these tests, in the same configuration.</summary>
