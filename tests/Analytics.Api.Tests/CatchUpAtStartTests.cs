@@ -87,7 +87,7 @@ public sealed class CatchUpAtStartTests
 
     private static Dictionary<string, string> WithCatchUp()
     {
-        var settings = HostSettings.Embedded(HostSettings.NewDataFolder());
+        var settings = HostSettings.Embedded(HostSettings.NewEmptyDataFolder());
         settings["Reports:CatchUp"] = "true";
         settings["Reports:OutboxPath"] = TestFolders.NewPath("outbox");
         return settings;

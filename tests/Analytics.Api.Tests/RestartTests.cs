@@ -18,7 +18,7 @@ public sealed class RestartTests
     [InlineData(Signals.Kill)]
     public async Task Rows_written_before_a_stop_are_all_there_after_a_restart(int stopSignal)
     {
-        var folder = HostSettings.NewDataFolder();
+        var folder = HostSettings.NewEmptyDataFolder();
         var settings = HostSettings.Embedded(folder);
 
         // First run creates the schema.

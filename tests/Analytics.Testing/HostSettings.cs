@@ -11,8 +11,19 @@ public static class HostSettings
     public const string SalesKey = "sales-key-for-tests";
     public const string IngestKey = "ingest-key-for-tests";
 
-    /// <summary>A new, empty data folder for a server, deleted with the test process's <see cref="TestFolders"/>.</summary>
-    public static string NewDataFolder() => Directory.CreateDirectory(TestFolders.NewPath("host")).FullName;
+    /// <summary>
+    /// A new data folder for a server, already migrated (a copy of <see cref="DataFolderTemplate"/>), deleted with the
+    /// test process's <see cref="TestFolders"/>.
+    /// </summary>
+    public static string NewDataFolder()
+    {
+        var folder = TestFolders.NewPath("host");
+        DataFolderTemplate.CopyTo(folder);
+        return folder;
+    }
+
+    /// <summary>A new, empty data folder, for tests of a server's very first start.</summary>
+    public static string NewEmptyDataFolder() => Directory.CreateDirectory(TestFolders.NewPath("host")).FullName;
 
     public static Dictionary<string, string> Embedded(string dataFolder) => new()
     {
