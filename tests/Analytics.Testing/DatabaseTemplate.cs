@@ -38,7 +38,7 @@ internal static class DatabaseTemplate
 
         foreach (var table in template.TablesWithRows)
         {
-            var rows = table == "schema_migrations" && installed is { } at
+            var rows = table == "schema_migrations" && installed is not null
                 ? $"SELECT version, name, {{installed:DateTime64(3, 'UTC')}} FROM {template.Prefix}{table}"
                 : $"SELECT * FROM {template.Prefix}{table}";
             await gateway.ExecuteAsync(
