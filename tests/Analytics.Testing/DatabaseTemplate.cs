@@ -22,15 +22,13 @@ internal static class DatabaseTemplate
     private static Template? _template;
 
     /// <summary>
-    /// Makes <paramref name="database"/> in the state the <paramref name="migrations"/> leave, as if applied at
-    /// <paramref name="installed"/> (now unless told).
+    /// Brings the gateway's database (made when the gateway opened it, still empty) to the state the
+    /// <paramref name="migrations"/> leave, as if applied at <paramref name="installed"/> (now unless told).
     /// </summary>
-    public static async Task CopyAsync(
-        IClickHouseGateway gateway, string database, IReadOnlyList<Migration> migrations, DateTimeOffset? installed)
+    public static async Task CopyAsync(EmbeddedGateway gateway, IReadOnlyList<Migration> migrations, DateTimeOffset? installed)
     {
         var template = await TemplateOfAsync(gateway, migrations);
-        await gateway.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {Identifiers.Quote(database)}");
-        var target = Identifiers.Quote(database) + ".";
+        var target = Identifiers.Quote(gateway.Database) + ".";
         foreach (var statement in template.Statements)
         {
             await gateway.ExecuteAsync(statement.Replace(template.Prefix, target, StringComparison.Ordinal));
@@ -47,7 +45,7 @@ internal static class DatabaseTemplate
         }
     }
 
-    private static async Task<Template> TemplateOfAsync(IClickHouseGateway gateway, IReadOnlyList<Migration> migrations)
+    private static async Task<Template> TemplateOfAsync(EmbeddedGateway gateway, IReadOnlyList<Migration> migrations)
     {
         var versions = string.Join(",", migrations.Select(m => m.Version).Order());
         await Gate.WaitAsync();

@@ -33,7 +33,7 @@ public static class TestEngine
         string owner, IReadOnlyList<Migration> migrations, DateTimeOffset? installed = null, IReadOnlySet<string>? viewSources = null)
     {
         var gateway = await OpenAsync(owner, viewSources);
-        await DatabaseTemplate.CopyAsync(gateway, gateway.Database, migrations, installed);
+        await DatabaseTemplate.CopyAsync(gateway, migrations, installed);
         return gateway;
     }
 }
