@@ -29,17 +29,21 @@ internal static class DataFolderTemplate
     public static void CopyTo(string folder)
     {
         Directory.CreateDirectory(folder);
-        // cp -a keeps the engine's relative links as links; the spool is left out (a stopped server's is empty).
+        // One cp -a: it keeps the engine's relative links as links. The spool is left out (a stopped server's is empty).
+        var copy = new ProcessStartInfo("cp") { RedirectStandardError = true, UseShellExecute = false };
+        copy.ArgumentList.Add("-a");
         foreach (var entry in Directory.EnumerateFileSystemEntries(Template.Value).Where(e => Path.GetFileName(e) != "spool"))
         {
-            using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", entry, folder]) { RedirectStandardError = true, UseShellExecute = false })
-                ?? throw new InvalidOperationException("cp did not start.");
-            var errors = copy.StandardError.ReadToEnd();
-            copy.WaitForExit();
-            if (copy.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Copying the data folder template's {entry} failed ({copy.ExitCode}): {errors}");
-            }
+            copy.ArgumentList.Add(entry);
+        }
+
+        copy.ArgumentList.Add(folder);
+        using var process = Process.Start(copy) ?? throw new InvalidOperationException("cp did not start.");
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Copying the data folder template to {folder} failed ({process.ExitCode}): {errors}");
         }
     }
 }
