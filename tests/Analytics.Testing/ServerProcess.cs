@@ -24,8 +24,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// The port the server listens on. The server binds port 0 and says which port it got ("Now listening on:"):
-    /// a port picked free by the test and handed over was sometimes taken by a parallel test's server first, whose
-    /// /healthz then answered for this one.
+    /// a port picked free by the test and handed over could be taken by a parallel test's server first, whose /healthz
+    /// then answers for this one.
     /// </summary>
     public int Port => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("The server has not said its port yet.");
 
